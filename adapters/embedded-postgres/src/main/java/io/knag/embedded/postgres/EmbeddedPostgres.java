@@ -1,0 +1,170 @@
+package io.knag.embedded.postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL 14 server run from the binaries zonky ships in a jar, listening on 127.0.0.1 only,
+ * with trust authentication for the superuser {@code postgres}. Its data directory is kept between runs.
+ *
+ * <p>PostgreSQL refuses to run as root. When this JVM is root, initdb and pg_ctl run inside a new user
+ * namespace ({@code unshare -U}), where the process is unprivileged but still owns the files it creates.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    public static final String SUPERUSER = "postgres";
+
+    private final Path binaries;
+    private final Path dataDirectory;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedPostgres(Path binaries, Path dataDirectory, int port) {
+        this.binaries = binaries;
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server on {@code port} (0 picks a free one) with its data under {@code dataDirectory},
+     * initialising the directory on first use. A server left running on that directory is stopped first.
+     */
+    public static EmbeddedPostgres start(Path dataDirectory, int port) {
+        Path binaries = PostgresBinaries.unpacked(cacheRoot());
+        EmbeddedPostgres server = new EmbeddedPostgres(binaries, dataDirectory.toAbsolutePath(),
+                port == 0 ? freePort() : port);
+        server.initialiseIfNeeded();
+        server.startServer();
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates {@code database} unless it exists. */
+    public void createDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+             Statement s = c.createStatement()) {
+            var exists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+            if (!exists.next()) {
+                s.execute("CREATE DATABASE " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w", "-t", "20"));
+            log.info("embedded PostgreSQL on port {} stopped", port);
+        }
+    }
+
+    private void initialiseIfNeeded() {
+        if (Files.exists(dataDirectory.resolve("PG_VERSION"))) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run(List.of(bin("initdb"), "-A", "trust", "-U", SUPERUSER, "-D", dataDirectory.toString(),
+                "-E", "UTF-8", "--locale=C.UTF-8"));
+        log.info("embedded PostgreSQL initialised in {}", dataDirectory);
+    }
+
+    private void startServer() {
+        if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+            runQuietly(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w", "-t", "20"));
+        }
+        String options = "-p " + port + " -F -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+                + " -c max_connections=200 -c shared_buffers=64MB";
+        run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "-o", options, "-w", "-t", "60",
+                "-l", dataDirectory.resolve("server.log").toString(), "start"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
+        log.info("embedded PostgreSQL listening on 127.0.0.1:{}", port);
+    }
+
+    private String bin(String name) {
+        return binaries.resolve("bin").resolve(name).toString();
+    }
+
+    private static void run(List<String> command) {
+        int exit = runQuietly(command);
+        if (exit != 0) {
+            throw new IllegalStateException(Path.of(command.get(0)).getFileName() + " exited with " + exit
+                    + " (see the log above, or server.log in the data directory)");
+        }
+    }
+
+    private static int runQuietly(List<String> command) {
+        List<String> full = new ArrayList<>();
+        if (isRoot()) {
+            full.addAll(List.of("unshare", "-U"));
+        }
+        full.addAll(command);
+        try {
+            Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            int exit = process.waitFor();
+            if (exit != 0) {
+                log.warn("{} exited with {}: {}", Path.of(command.get(0)).getFileName(), exit, output.strip());
+            }
+            return exit;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command.get(0), e);
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static Path cacheRoot() {
+        String configured = System.getenv("KNAG_PG_CACHE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "knag-embedded-pg");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

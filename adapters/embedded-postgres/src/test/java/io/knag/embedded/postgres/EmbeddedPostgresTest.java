@@ -1,0 +1,41 @@
+package io.knag.embedded.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedPostgresTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void keepsDataAcrossRestarts() throws Exception {
+        try (EmbeddedPostgres first = EmbeddedPostgres.start(data, 0)) {
+            first.createDatabase("kept");
+            try (var c = DriverManager.getConnection(first.jdbcUrl("kept"), EmbeddedPostgres.SUPERUSER, "")) {
+                c.createStatement().execute("CREATE TABLE t (v text); INSERT INTO t VALUES ('still here')");
+            }
+        }
+        try (EmbeddedPostgres second = EmbeddedPostgres.start(data, 0);
+             var c = DriverManager.getConnection(second.jdbcUrl("kept"), EmbeddedPostgres.SUPERUSER, "")) {
+            var rows = c.createStatement().executeQuery("SELECT v FROM t");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("still here");
+            assertThat(c.createStatement().executeQuery("SHOW listen_addresses").next()).isTrue();
+        }
+    }
+
+    @Test
+    void listensOnLoopbackOnly() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.start(data, 0);
+             var c = DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedPostgres.SUPERUSER, "")) {
+            var rows = c.createStatement().executeQuery("SHOW listen_addresses");
+            rows.next();
+            assertThat(rows.getString(1)).isEqualTo("127.0.0.1");
+        }
+    }
+}

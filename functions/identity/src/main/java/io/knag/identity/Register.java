@@ -1,0 +1,25 @@
+package io.knag.identity;
+
+import io.knag.kernel.Validation;
+
+/** Opens an account. The password is checked against {@link PasswordPolicy} by the use case. */
+public record Register(String email, String password, String displayName) {
+
+    public static final int MAX_DISPLAY_NAME = 100;
+
+    public Register {
+        email = Emails.normalise(email);
+        password = Passwords.normalise(password);
+        displayName = displayName == null ? null : displayName.strip();
+        Validation validation = new Validation();
+        Emails.check(validation, email, "email");
+        validation.require(password != null, "password", "password is required");
+        DisplayNames.check(validation, displayName);
+        validation.throwIfFailed();
+    }
+
+    @Override
+    public String toString() {
+        return "Register[email=" + email + ", password=***, displayName=" + displayName + "]";
+    }
+}

@@ -1,0 +1,139 @@
+package io.knag.identity.internal;
+
+import io.knag.identity.AccessTokens;
+import io.knag.identity.AccountView;
+import io.knag.identity.Accounts;
+import io.knag.identity.ChangePassword;
+import io.knag.identity.DeleteAccount;
+import io.knag.identity.Login;
+import io.knag.identity.Logout;
+import io.knag.identity.PasswordHasher;
+import io.knag.identity.PasswordPolicy;
+import io.knag.identity.Recover;
+import io.knag.identity.RecoveryCode;
+import io.knag.identity.Refresh;
+import io.knag.identity.Register;
+import io.knag.identity.Registered;
+import io.knag.identity.Sessions;
+import io.knag.identity.SigningKeys;
+import io.knag.identity.TokenPair;
+import io.knag.identity.UpdateAccount;
+import io.knag.kernel.Transactions;
+import io.knag.kernel.auth.Authenticated;
+import io.knag.kernel.auth.Caller;
+import io.knag.kernel.auth.TokenSettings;
+import io.knag.kernel.crypto.SecretKeyBox;
+import io.knag.kernel.events.EventPublisher;
+import io.knag.kernel.persistence.SchemaMigration;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/** The identity function: its use cases on R2DBC, exposed as named Spring Cloud Function beans. */
+@AutoConfiguration(afterName = "io.knag.kernel.internal.KernelAutoConfiguration")
+@ConditionalOnBean({ConnectionFactory.class, Transactions.class})
+@EnableConfigurationProperties(IdentityProperties.class)
+public class IdentityAutoConfiguration {
+
+    public static final SchemaMigration MIGRATION = new SchemaMigration("identity", "classpath:db/identity");
+
+    @Bean
+    SchemaMigration identitySchema() {
+        return MIGRATION;
+    }
+
+    @Bean
+    PasswordHasher passwordHasher(IdentityProperties properties) {
+        IdentityProperties.Argon2 argon2 = properties.argon2();
+        return new Argon2idPasswordHasher(
+                new Argon2Parameters(argon2.memoryKib(), argon2.iterations(), argon2.parallelism()),
+                argon2.concurrency(), argon2.maxWaiting(), argon2.maxWait());
+    }
+
+    @Bean
+    SigningKeys signingKeys(ConnectionFactory connectionFactory, Transactions transactions, IdentityProperties properties,
+                            TokenSettings settings, Clock clock) {
+        var store = new R2dbcSigningKeyStore(DatabaseClient.create(connectionFactory), transactions, clock);
+        return new SigningKeys(store, SecretKeyBox.fromBase64(properties.keyEncryptionKey()), settings,
+                properties.signingKeyRotation(), clock);
+    }
+
+    @Bean
+    Accounts accounts(ConnectionFactory connectionFactory, PasswordHasher hasher, EventPublisher events,
+                      Transactions transactions, Clock clock) {
+        DatabaseClient db = DatabaseClient.create(connectionFactory);
+        return new Accounts(new R2dbcAccountStore(db, clock), new R2dbcSessionStore(db), hasher, new PasswordPolicy(),
+                events, transactions, clock);
+    }
+
+    @Bean
+    Sessions sessions(ConnectionFactory connectionFactory, PasswordHasher hasher, SigningKeys keys,
+                      TokenSettings settings, Transactions transactions, IdentityProperties properties, Clock clock) {
+        DatabaseClient db = DatabaseClient.create(connectionFactory);
+        return new Sessions(new R2dbcAccountStore(db, clock), new R2dbcSessionStore(db), hasher,
+                new AccessTokens(keys, settings, clock), transactions, properties.refreshTokenTtl(), clock);
+    }
+
+    @Bean
+    Function<Register, Mono<Registered>> register(Accounts accounts) {
+        return accounts::register;
+    }
+
+    @Bean
+    Function<Login, Mono<TokenPair>> login(Sessions sessions) {
+        return sessions::login;
+    }
+
+    @Bean
+    Function<Refresh, Mono<TokenPair>> refresh(Sessions sessions) {
+        return sessions::refresh;
+    }
+
+    @Bean
+    Function<Logout, Mono<Void>> logout(Sessions sessions) {
+        return sessions::logout;
+    }
+
+    @Bean
+    Function<Recover, Mono<RecoveryCode>> recover(Accounts accounts) {
+        return accounts::recover;
+    }
+
+    @Bean
+    Function<Caller, Mono<AccountView>> me(Accounts accounts) {
+        return accounts::me;
+    }
+
+    @Bean
+    Function<Authenticated<UpdateAccount>, Mono<AccountView>> updateMe(Accounts accounts) {
+        return accounts::update;
+    }
+
+    @Bean
+    Function<Authenticated<DeleteAccount>, Mono<Void>> deleteMe(Accounts accounts) {
+        return accounts::delete;
+    }
+
+    @Bean
+    Function<Authenticated<ChangePassword>, Mono<Void>> changePassword(Accounts accounts) {
+        return accounts::changePassword;
+    }
+
+    @Bean
+    Supplier<Mono<Map<String, Object>>> jwks(SigningKeys keys) {
+        return keys::jwks;
+    }
+
+    @Bean
+    Supplier<Mono<String>> rotateSigningKey(SigningKeys keys) {
+        return keys::rotate;
+    }
+}

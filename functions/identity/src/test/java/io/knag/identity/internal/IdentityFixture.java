@@ -1,0 +1,93 @@
+package io.knag.identity.internal;
+
+import io.knag.identity.AccessTokens;
+import io.knag.identity.Accounts;
+import io.knag.identity.PasswordHasher;
+import io.knag.identity.PasswordPolicy;
+import io.knag.identity.Sessions;
+import io.knag.identity.SigningKeys;
+import io.knag.kernel.Transactions;
+import io.knag.kernel.auth.AccessTokenVerifier;
+import io.knag.kernel.auth.TokenSettings;
+import io.knag.kernel.crypto.Randoms;
+import io.knag.kernel.crypto.SecretKeyBox;
+import io.knag.kernel.events.Event;
+import io.knag.kernel.events.EventPublisher;
+import io.knag.kernel.persistence.R2dbcTransactions;
+import io.knag.kernel.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/** The identity use cases wired by hand on a fresh real PostgreSQL database, with cheap Argon2 parameters. */
+public final class IdentityFixture {
+
+    public static final TokenSettings SETTINGS =
+            new TokenSettings("https://knag.test", "knag-api", Duration.ofMinutes(15), Duration.ofSeconds(60));
+
+    public final TestDatabase database = TestDatabase.create(IdentityAutoConfiguration.MIGRATION);
+    public final List<Event> events = new CopyOnWriteArrayList<>();
+    public final MutableClock clock;
+    public final PasswordHasher hasher = new Argon2idPasswordHasher(new Argon2Parameters(256, 1, 1), 4, 32,
+            Duration.ofSeconds(5));
+    public final Transactions transactions;
+    public final SecretKeyBox keyEncryption = new SecretKeyBox(Randoms.bytes(32));
+    private final DatabaseClient db;
+    public final SigningKeys signingKeys;
+    public final Accounts accounts;
+    public final Sessions sessions;
+    public final AccessTokenVerifier verifier;
+
+    public IdentityFixture(MutableClock clock) {
+        this.clock = clock;
+        var connections = database.connectionFactory();
+        db = DatabaseClient.create(connections);
+        transactions = new R2dbcTransactions(TransactionalOperator.create(new R2dbcTransactionManager(connections)));
+        EventPublisher publisher = event -> Mono.fromRunnable(() -> events.add(event));
+        signingKeys = newSigningKeys();
+        accounts = new Accounts(new R2dbcAccountStore(db, clock), new R2dbcSessionStore(db), hasher,
+                new PasswordPolicy(), publisher, transactions, clock);
+        sessions = new Sessions(new R2dbcAccountStore(db, clock), new R2dbcSessionStore(db), hasher,
+                new AccessTokens(signingKeys, SETTINGS, clock), transactions, Duration.ofDays(30), clock);
+        verifier = new AccessTokenVerifier(signingKeys, SETTINGS, clock);
+    }
+
+    /** Another instance's view of the same signing keys (same database, same key-encryption key). */
+    public SigningKeys newSigningKeys() {
+        return new SigningKeys(new R2dbcSigningKeyStore(db, transactions, clock), keyEncryption, SETTINGS,
+                Duration.ofDays(30), clock);
+    }
+
+    public IdentityFixture() {
+        this(new MutableClock());
+    }
+
+    /** A clock the test moves by hand. */
+    public static final class MutableClock extends Clock {
+        private volatile java.time.Instant now = java.time.Instant.now();
+
+        public void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.knag.kernel.events;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The embedded default: delivers each event to the consumers in this process, one after another. */
+public final class InProcessEventPublisher implements EventPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(InProcessEventPublisher.class);
+
+    private final List<EventConsumer> consumers;
+
+    public InProcessEventPublisher(List<EventConsumer> consumers) {
+        this.consumers = List.copyOf(consumers);
+    }
+
+    @Override
+    public Mono<Void> publish(Event event) {
+        return Flux.fromIterable(consumers)
+                .filter(consumer -> consumer.accepts(event.type()))
+                .concatMap(consumer -> consumer.consume(event))
+                .then()
+                .doOnSuccess(done -> log.info("event {} type={} subject={} delivered", event.id(), event.type(),
+                        event.subject()));
+    }
+}
