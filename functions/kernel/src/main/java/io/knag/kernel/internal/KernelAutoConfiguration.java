@@ -1,8 +1,6 @@
 package io.knag.kernel.internal;
 
 import io.knag.kernel.Transactions;
-import io.knag.kernel.auth.AccessTokenVerifier;
-import io.knag.kernel.auth.PublicKeyDirectory;
 import io.knag.kernel.auth.TokenSettings;
 import io.knag.kernel.events.EventConsumer;
 import io.knag.kernel.events.EventPublisher;
@@ -19,10 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** What every function host needs: a clock, events, transactions and access-token verification. */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration",
-        "io.knag.identity.internal.IdentityAutoConfiguration"})
+/** What every function host needs: a clock, events, token settings and transactions. */
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration")
 @EnableConfigurationProperties(TokenProperties.class)
 public class KernelAutoConfiguration {
 
@@ -49,12 +45,5 @@ public class KernelAutoConfiguration {
     @ConditionalOnBean(ConnectionFactory.class)
     Transactions transactions(ConnectionFactory connectionFactory) {
         return new R2dbcTransactions(TransactionalOperator.create(new R2dbcTransactionManager(connectionFactory)));
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnBean(PublicKeyDirectory.class)
-    AccessTokenVerifier accessTokenVerifier(PublicKeyDirectory keys, TokenSettings settings, Clock clock) {
-        return new AccessTokenVerifier(keys, settings, clock);
     }
 }

@@ -1,0 +1,51 @@
+package io.knag.host;
+
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** One-shot operator commands ({@code knag.command}): run the named function, print its outcome, exit. */
+@Component
+@ConditionalOnProperty("knag.command")
+class OperatorCommands implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorCommands.class);
+
+    private final FunctionCatalog catalog;
+    private final ConfigurableApplicationContext context;
+    private final String command;
+
+    OperatorCommands(FunctionCatalog catalog, ConfigurableApplicationContext context,
+                     org.springframework.core.env.Environment environment) {
+        this.catalog = catalog;
+        this.context = context;
+        this.command = environment.getProperty("knag.command");
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int exit = switch (command) {
+            case "rotate-signing-key" -> rotate();
+            default -> {
+                log.error("unknown knag.command '{}'; known: rotate-signing-key", command);
+                yield 2;
+            }
+        };
+        System.exit(SpringApplication.exit(context, () -> exit));
+    }
+
+    private int rotate() {
+        Supplier<Mono<String>> rotate = catalog.lookup(Supplier.class, "rotateSigningKey");
+        String kid = rotate.get().block();
+        System.out.println("signing key rotated; active kid " + kid);
+        return 0;
+    }
+}

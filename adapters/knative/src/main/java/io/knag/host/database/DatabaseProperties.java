@@ -1,0 +1,38 @@
+package io.knag.host.database;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code knag.database.*}: the PostgreSQL server named by {@code url} (r2dbc:postgresql://host:port/db), or,
+ * when {@code url} is empty, an embedded PostgreSQL with its data under {@code data-dir}/postgres.
+ * {@code migrate}: apply the schema migrations at start-up (the embedded default; a cluster runs them once,
+ * as a job, so cold starts skip them).
+ */
+@ConfigurationProperties("knag.database")
+public record DatabaseProperties(
+        String url,
+        String username,
+        String password,
+        @DefaultValue("true") boolean migrate,
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("0") int embeddedPort,
+        @DefaultValue("10") int maxConnections) {
+
+    public boolean embedded() {
+        return url == null || url.isBlank();
+    }
+
+    /** The JDBC form of an r2dbc:postgresql URL, for migrations. */
+    public String jdbcUrl() {
+        String rest = url.replaceFirst("^r2dbcs?:(pool:)?postgres(ql)?://", "");
+        int at = rest.indexOf('@');
+        return "jdbc:postgresql://" + (at >= 0 ? rest.substring(at + 1) : rest);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseProperties[url=" + (embedded() ? "(embedded)" : jdbcUrl()) + ", migrate=" + migrate + "]";
+    }
+}

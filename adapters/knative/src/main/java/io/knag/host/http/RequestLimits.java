@@ -1,0 +1,45 @@
+package io.knag.host.http;
+
+import io.knag.kernel.KnagException;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Refuses a body whose declared length is over the limit before reading it (a chunked body is cut by
+ * the codec's limit instead), and marks API answers {@code Cache-Control: no-store} unless a route says
+ * otherwise: they carry tokens and personal data.
+ */
+@Component
+@Order(-100)
+class RequestLimits implements WebFilter {
+
+    private final long maxBodyBytes;
+
+    RequestLimits(org.springframework.core.env.Environment environment) {
+        this.maxBodyBytes = DataSize.parse(environment.getProperty("spring.codec.max-in-memory-size", "64KB")).toBytes();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > maxBodyBytes) {
+            return Mono.error(new KnagException(HttpProblems.PAYLOAD_TOO_LARGE,
+                    "The request body may be at most " + maxBodyBytes + " bytes"));
+        }
+        exchange.getResponse().beforeCommit(() -> {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            if (headers.getCacheControl() == null) {
+                headers.setCacheControl("no-store");
+            }
+            headers.set("X-Content-Type-Options", "nosniff");
+            return Mono.empty();
+        });
+        return chain.filter(exchange);
+    }
+}

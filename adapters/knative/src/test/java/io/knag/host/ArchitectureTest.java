@@ -1,0 +1,63 @@
+package io.knag.host;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The boundaries of DESIGN.md §1, checked on the compiled classes of every module on this classpath. */
+class ArchitectureTest {
+
+    static final String[] FUNCTIONS = {"io.knag.kernel..", "io.knag.identity.."};
+    static final String[] DOMAIN = {"io.knag.kernel", "io.knag.kernel.auth", "io.knag.kernel.events",
+            "io.knag.kernel.crypto", "io.knag.identity"};
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.knag");
+    }
+
+    @Test
+    void functionsImportNoPlatformSdk() {
+        noClasses().that().resideInAnyPackage(FUNCTIONS)
+                .should().dependOnClassesThat().resideInAnyPackage("com.amazonaws..", "software.amazon..",
+                        "com.microsoft.azure..", "com.azure..", "io.fabric8.knative..", "dev.knative..",
+                        "org.springframework.cloud.function.adapter..", "org.springframework.web..",
+                        "org.springframework.http..", "io.knag.host..")
+                .check(classes);
+    }
+
+    @Test
+    void domainImportsNoFramework() {
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..",
+                        "org.flywaydb..", "jakarta..", "com.fasterxml.jackson..", "io.netty..")
+                .check(classes);
+    }
+
+    @Test
+    void capabilityInternalsAreHiddenFromOtherModules() {
+        noClasses().that().resideOutsideOfPackage("io.knag.identity..")
+                .should().dependOnClassesThat().resideInAPackage("io.knag.identity.internal..")
+                .check(classes);
+    }
+
+    @Test
+    void theHostHoldsNoBusinessLogicOnlyCallsFunctionsByName() {
+        noClasses().that().resideInAPackage("io.knag.host..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.knag.identity.Accounts")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.identity.Sessions")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.identity.AccountStore")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.identity.SessionStore")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.identity.SigningKeyStore")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.identity.PasswordHasher")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.identity.PasswordPolicy")
+                .check(classes);
+    }
+}
