@@ -119,6 +119,7 @@ class IdentityBadInputTest {
         http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"email\":\"a@example.com\",\"password\":\"" + "p".repeat(2_000_000) + "\"}")
                 .exchange().expectStatus().isEqualTo(413)
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectBody().jsonPath("$.type").isEqualTo("https://knag.io/problems/payload-too-large");
     }
 

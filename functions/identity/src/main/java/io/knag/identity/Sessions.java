@@ -44,17 +44,25 @@ public final class Sessions {
         this.clock = clock;
     }
 
-    /** Same work whether or not the account exists: an unknown email is checked against a dummy hash. */
+    /**
+     * Exactly one password verification whether or not the account exists: an unknown email is checked
+     * against a dummy hash of the same cost, and both failures give the same answer.
+     */
     public Mono<TokenPair> login(Login command) {
         return accounts.findByEmail(command.email())
-                .flatMap(account -> hasher.verify(command.password(), account.passwordHash())
-                        .filter(Boolean::booleanValue)
-                        .flatMap(ok -> rehashIfNeeded(account, command.password())))
-                .switchIfEmpty(Mono.defer(() -> hasher.verify(command.password(), hasher.dummyHash())
-                        .then(Mono.error(() -> new KnagException(IdentityProblems.INVALID_CREDENTIALS,
-                                "Wrong email or password")))))
-                .flatMap(account -> start(account.id()))
-                .doOnNext(pair -> log.info("login succeeded"));
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(found -> hasher.verify(command.password(),
+                                found.map(Account::passwordHash).orElseGet(hasher::dummyHash))
+                        .flatMap(matches -> {
+                            if (matches && found.isPresent()) {
+                                return rehashIfNeeded(found.get(), command.password());
+                            }
+                            log.info("login refused for {}", found.map(a -> "account " + a.id()).orElse("an unknown email"));
+                            return Mono.error(new KnagException(IdentityProblems.INVALID_CREDENTIALS, "Wrong email or password"));
+                        }))
+                .flatMap(account -> start(account.id())
+                        .doOnNext(pair -> log.info("account {} logged in", account.id())));
     }
 
     public Mono<TokenPair> refresh(Refresh command) {

@@ -27,6 +27,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
     public static final String SUPERUSER = "postgres";
+    private static final String OWNER_FILE = "knag-owner.pid";
 
     private final Path binaries;
     private final Path dataDirectory;
@@ -83,8 +84,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w", "-t", "20"));
-            log.info("embedded PostgreSQL on port {} stopped", port);
+            if (runQuietly(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w", "-t", "20")) == 0) {
+                log.info("embedded PostgreSQL on port {} stopped", port);
+            }
         }
     }
 
@@ -104,14 +106,41 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private void startServer() {
         if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+            refuseIfInUse();
             runQuietly(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w", "-t", "20"));
         }
         String options = "-p " + port + " -F -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
                 + " -c max_connections=200 -c shared_buffers=64MB";
         run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "-o", options, "-w", "-t", "60",
                 "-l", dataDirectory.resolve("server.log").toString(), "start"));
+        writeOwner();
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
         log.info("embedded PostgreSQL listening on 127.0.0.1:{}", port);
+    }
+
+    /**
+     * A server left running by a process that died is stopped and restarted; one whose owning process is
+     * alive is not touched: two hosts on one data directory would corrupt it.
+     */
+    private void refuseIfInUse() {
+        Path owner = dataDirectory.resolve(OWNER_FILE);
+        try {
+            long pid = Long.parseLong(Files.readString(owner).strip());
+            if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new IllegalStateException("the embedded PostgreSQL in " + dataDirectory + " is in use by process "
+                        + pid + " (is ./knag up running?); stop that first");
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no owner recorded: an orphan
+        }
+    }
+
+    private void writeOwner() {
+        try {
+            Files.writeString(dataDirectory.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String bin(String name) {

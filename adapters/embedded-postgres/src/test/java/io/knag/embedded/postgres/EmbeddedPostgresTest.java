@@ -30,6 +30,25 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void refusesADataDirectoryInUseByAnotherLiveProcessButTakesOverAnOrphan() throws Exception {
+        try (EmbeddedPostgres running = EmbeddedPostgres.start(data, 0)) {
+            Process other = new ProcessBuilder("sleep", "30").start();
+            try {
+                java.nio.file.Files.writeString(data.resolve("knag-owner.pid"), Long.toString(other.pid()));
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPostgres.start(data, 0))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by process " + other.pid());
+            } finally {
+                other.destroy();
+                other.waitFor();
+            }
+            try (EmbeddedPostgres takeover = EmbeddedPostgres.start(data, 0);
+                 var c = DriverManager.getConnection(takeover.jdbcUrl("postgres"), EmbeddedPostgres.SUPERUSER, "")) {
+                assertThat(c.isValid(2)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void listensOnLoopbackOnly() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.start(data, 0);
              var c = DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedPostgres.SUPERUSER, "")) {

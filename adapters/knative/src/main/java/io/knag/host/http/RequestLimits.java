@@ -27,11 +27,6 @@ class RequestLimits implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        long declared = exchange.getRequest().getHeaders().getContentLength();
-        if (declared > maxBodyBytes) {
-            return Mono.error(new KnagException(HttpProblems.PAYLOAD_TOO_LARGE,
-                    "The request body may be at most " + maxBodyBytes + " bytes"));
-        }
         exchange.getResponse().beforeCommit(() -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             if (headers.getCacheControl() == null) {
@@ -40,6 +35,11 @@ class RequestLimits implements WebFilter {
             headers.set("X-Content-Type-Options", "nosniff");
             return Mono.empty();
         });
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > maxBodyBytes) {
+            return Mono.error(new KnagException(HttpProblems.PAYLOAD_TOO_LARGE,
+                    "The request body may be at most " + maxBodyBytes + " bytes"));
+        }
         return chain.filter(exchange);
     }
 }

@@ -2,7 +2,6 @@ package io.knag.identity.internal;
 
 import io.knag.identity.AccessTokens;
 import io.knag.identity.Accounts;
-import io.knag.identity.PasswordHasher;
 import io.knag.identity.PasswordPolicy;
 import io.knag.identity.Sessions;
 import io.knag.identity.SigningKeys;
@@ -33,8 +32,8 @@ public final class IdentityFixture {
     public final TestDatabase database = TestDatabase.create(IdentityAutoConfiguration.MIGRATION);
     public final List<Event> events = new CopyOnWriteArrayList<>();
     public final MutableClock clock;
-    public final PasswordHasher hasher = new Argon2idPasswordHasher(new Argon2Parameters(256, 1, 1), 4, 32,
-            Duration.ofSeconds(5));
+    final CountingPasswordHasher hasher = new CountingPasswordHasher(
+            new Argon2idPasswordHasher(new Argon2Parameters(256, 1, 1), 4, 32, Duration.ofSeconds(5)));
     public final Transactions transactions;
     public final SecretKeyBox keyEncryption = new SecretKeyBox(Randoms.bytes(32));
     private final DatabaseClient db;

@@ -50,11 +50,17 @@ class SessionsTest {
     }
 
     @Test
-    void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
+    void wrongPasswordAndUnknownEmailGetTheSameAnswerForTheSameWork() {
+        identity.hasher.verifications.set(0);
         assertProblem(() -> identity.sessions.login(new Login("alice@example.com", "wrong password")).block(),
                 IdentityProblems.INVALID_CREDENTIALS);
+        assertThat(identity.hasher.verifications).as("verifications for a wrong password").hasValue(1);
         assertProblem(() -> identity.sessions.login(new Login("nobody@example.com", PASSWORD)).block(),
                 IdentityProblems.INVALID_CREDENTIALS);
+        assertThat(identity.hasher.verifications).as("verifications for an unknown email too").hasValue(2);
+        login();
+        assertThat(identity.hasher.verifications).as("and for a right one").hasValue(3);
+        assertThat(identity.hasher.hashes).as("no rehash with current parameters").hasValue(1);
     }
 
     @Test

@@ -64,7 +64,7 @@ class SigningKeysTest {
         assertThat(kids()).containsExactlyInAnyOrder(oldKid, newKid);
         assertThat(identity.verifier.verify(before.accessToken()).block()).isNotNull();
         TokenPair after = identity.sessions.login(new Login("a@example.com", "correct horse battery")).block();
-        assertThat(identity.verifier.parse(after.accessToken()).getHeader().getKeyID()).isEqualTo(newKid);
+        assertThat(identity.verifier.parse(after.accessToken()).kid()).isEqualTo(newKid);
 
         identity.clock.advance(Duration.ofMinutes(15 + 1 + 5).plusSeconds(1));
         identity.signingKeys.refresh().block();

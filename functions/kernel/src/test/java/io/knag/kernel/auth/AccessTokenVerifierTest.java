@@ -168,9 +168,28 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void rejectsUnexpectedHeaderFieldsAndDuplicateClaims() {
+        assertInvalid(token(h -> h.x509CertURL(java.net.URI.create("https://evil.example/cert")), c -> { }), "not valid");
+        assertInvalid(token(h -> h.customParam("extra", "1"), c -> { }), "not valid");
+        assertInvalid(token(h -> h.contentType("JWT"), c -> { }), "not valid");
+        String header = b64("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"k1\",\"kid\":\"k2\"}");
+        String[] parts = token(h -> { }, c -> { }).split("\\.");
+        assertInvalid(header + "." + parts[1] + "." + parts[2], "not valid");
+    }
+
+    @Test
+    void acceptsAnAudienceListThatContainsOurs() {
+        assertThat(verifier.verify(token(h -> { }, c -> c.audience(java.util.List.of("other", "knag-api")))).block())
+                .isNotNull();
+    }
+
+    @Test
     void rejectsGarbageAndOversizedTokens() {
         assertInvalid("not-a-token", "not valid");
         assertInvalid("a.b.c", "not valid");
+        assertInvalid("..", "not valid");
+        assertInvalid(token(h -> { }, c -> { }) + ".extra", "not valid");
+        assertInvalid(token(h -> { }, c -> { }).replaceAll("\\.[^.]*$", "."), "not valid");
         assertInvalid("x".repeat(10_000), "not valid");
         assertInvalid(token(h -> { }, c -> c.claim("pad", "x".repeat(9000))), "not valid");
     }
