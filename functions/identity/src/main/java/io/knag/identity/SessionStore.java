@@ -18,4 +18,7 @@ public interface SessionStore {
     Mono<Void> revokeFamily(UUID familyId, Instant at);
 
     Mono<Void> revokeAll(UserId userId, Instant at);
+
+    /** Forgets {@code userId}'s tokens that expired before {@code now}: they can no longer be used or reused. */
+    Mono<Void> deleteExpired(UserId userId, Instant now);
 }

@@ -78,10 +78,10 @@ public final class Sessions {
                         .doOnSuccess(done -> log.info("session family {} logged out", token.familyId())));
     }
 
-    /** Starts a new refresh-token family for {@code user}. */
+    /** Starts a new refresh-token family for {@code user}, and forgets the user's expired ones. */
     Mono<TokenPair> start(UserId user) {
         Instant now = clock.instant();
-        return next(user, Ids.newId(clock), now.plus(refreshTokenTtl));
+        return sessions.deleteExpired(user, now).then(next(user, Ids.newId(clock), now.plus(refreshTokenTtl)));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -47,25 +48,20 @@ public final class SigningKeys implements PublicKeyDirectory {
         this.clock = clock;
     }
 
-    /** The key to sign with now. */
+    /** The key to sign with now. Its private half is opened on first use, not to publish the key set. */
     public Mono<SigningKey> current() {
-        Snapshot known = snapshot;
-        Instant now = clock.instant();
-        if (known != null && known.loadedAt().plus(SNAPSHOT_AGE).isAfter(now) && !dueForRotation(known.active(), now)) {
-            return Mono.just(known.active());
-        }
-        return load().map(Snapshot::active);
+        return snapshot().map(known -> known.opened(codec));
     }
 
     /** The public JSON Web Key Set: the active key and the recently retired ones. */
     public Mono<Map<String, Object>> jwks() {
-        return current().then(Mono.fromSupplier(() -> {
-            List<JWK> keys = snapshot.published().entrySet().stream()
+        return snapshot().map(known -> {
+            List<JWK> keys = known.published().entrySet().stream()
                     .map(entry -> (JWK) new RSAKey.Builder(entry.getValue()).keyID(entry.getKey())
                             .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build())
                     .toList();
             return new JWKSet(keys).toJSONObject(true);
-        }));
+        });
     }
 
     /** Retires the active key and makes a new one; emits the new key's id. */
@@ -73,7 +69,11 @@ public final class SigningKeys implements PublicKeyDirectory {
         return store.findActive().flatMap(active -> {
             StoredSigningKey next = codec.generate(clock.instant());
             return store.rotate(active.kid(), next)
-                    .doOnNext(done -> log.info("signing key {} retired, {} active", active.kid(), next.kid()));
+                    .doOnNext(done -> {
+                        if (done) {
+                            log.info("signing key {} retired, {} active", active.kid(), next.kid());
+                        }
+                    });
         }).then(load()).map(loaded -> loaded.active().kid());
     }
 
@@ -88,16 +88,27 @@ public final class SigningKeys implements PublicKeyDirectory {
         return load().then();
     }
 
+    /** The keys as last read, re-read when older than {@link #SNAPSHOT_AGE} or when the active key is due. */
+    private Mono<Snapshot> snapshot() {
+        Snapshot known = snapshot;
+        Instant now = clock.instant();
+        if (known != null && known.loadedAt().plus(SNAPSHOT_AGE).isAfter(now) && !dueForRotation(known.active(), now)) {
+            return Mono.just(known);
+        }
+        return load();
+    }
+
     private Mono<Snapshot> load() {
         return activeKey()
                 .flatMap(active -> dueForRotation(active, clock.instant()) ? rotate().then(activeKey()) : Mono.just(active))
                 .flatMap(active -> store.findPublished(publishedSince())
                         .collectMap(StoredSigningKey::kid, SigningKeyCodec::publicKey, LinkedHashMap::new)
-                        .map(published -> new Snapshot(active, Map.copyOf(published), clock.instant())))
+                        .map(published -> new Snapshot(active, Map.copyOf(published), clock.instant(),
+                                new AtomicReference<>())))
                 .doOnNext(loaded -> snapshot = loaded);
     }
 
-    private Mono<SigningKey> activeKey() {
+    private Mono<StoredSigningKey> activeKey() {
         return store.findActive()
                 .switchIfEmpty(Mono.defer(() -> {
                     StoredSigningKey fresh = codec.generate(clock.instant());
@@ -108,11 +119,10 @@ public final class SigningKeys implements PublicKeyDirectory {
                                 }
                             })
                             .then(store.findActive());
-                }))
-                .map(codec::open);
+                }));
     }
 
-    private boolean dueForRotation(SigningKey key, Instant now) {
+    private boolean dueForRotation(StoredSigningKey key, Instant now) {
         return key.createdAt().plus(rotationPeriod).isBefore(now);
     }
 
@@ -121,6 +131,16 @@ public final class SigningKeys implements PublicKeyDirectory {
         return clock.instant().minus(settings.accessTokenTtl()).minus(settings.clockSkew()).minus(SNAPSHOT_AGE);
     }
 
-    private record Snapshot(SigningKey active, Map<String, RSAPublicKey> published, Instant loadedAt) {
+    private record Snapshot(StoredSigningKey active, Map<String, RSAPublicKey> published, Instant loadedAt,
+                            AtomicReference<SigningKey> opened) {
+
+        SigningKey opened(SigningKeyCodec codec) {
+            SigningKey key = opened.get();
+            if (key == null) {
+                key = codec.open(active);
+                opened.set(key);
+            }
+            return key;
+        }
     }
 }

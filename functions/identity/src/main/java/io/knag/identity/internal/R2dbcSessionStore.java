@@ -58,6 +58,13 @@ final class R2dbcSessionStore implements SessionStore {
                 .then();
     }
 
+    @Override
+    public Mono<Void> deleteExpired(UserId userId, Instant now) {
+        return db.sql("DELETE FROM identity.refresh_tokens WHERE user_id = :user AND expires_at < :now")
+                .bind("user", userId.value()).bind("now", now)
+                .then();
+    }
+
     private static RefreshToken token(Readable row) {
         ByteBuffer hash = row.get("token_hash", ByteBuffer.class);
         byte[] bytes = new byte[hash.remaining()];

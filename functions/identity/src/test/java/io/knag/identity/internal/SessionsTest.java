@@ -111,6 +111,14 @@ class SessionsTest {
     }
 
     @Test
+    void expiredTokensAreForgottenAtTheNextLogin() {
+        login();
+        identity.clock.advance(Duration.ofDays(31));
+        login();
+        assertThat(identity.database.query("SELECT count(*) FROM identity.refresh_tokens").get(0).get(0)).isEqualTo("1");
+    }
+
+    @Test
     void unknownRefreshTokenIsInvalid() {
         assertProblem(() -> identity.sessions.refresh(new Refresh("made-up-token")).block(),
                 IdentityProblems.INVALID_REFRESH_TOKEN);
