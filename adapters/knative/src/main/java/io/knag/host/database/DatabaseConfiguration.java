@@ -54,7 +54,6 @@ class DatabaseConfiguration {
                 .maxSize(properties.maxConnections())
                 .maxIdleTime(Duration.ofMinutes(5))
                 .maxAcquireTime(Duration.ofSeconds(10))
-                .validationQuery("SELECT 1")
                 .build());
     }
 
