@@ -1,5 +1,6 @@
 package io.knag.identity.internal;
 
+import io.knag.kernel.crypto.Argon2Parameters;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,7 +35,7 @@ public class PasswordHashBenchmark {
 
     @Setup
     public void setUp() {
-        hasher = new Argon2idPasswordHasher(new Argon2Parameters(memoryKib, 2, 1), 1, 1, Duration.ofMinutes(1));
+        hasher = new Argon2idPasswordHasher(new Argon2Parameters(memoryKib, 2, 1), new io.knag.kernel.crypto.BoundedWork(1, 1, Duration.ofMinutes(1)));
         stored = hasher.hash("correct horse battery staple").block();
     }
 

@@ -13,6 +13,12 @@ public interface AccountStore {
 
     Mono<Account> findByEmail(String email);
 
+    /** As {@link #findById}, and locks the row until the surrounding transaction ends. */
+    Mono<Account> findByIdForUpdate(UserId id);
+
+    /** As {@link #findByEmail}, and locks the row until the surrounding transaction ends. */
+    Mono<Account> findByEmailForUpdate(String email);
+
     Mono<Account> updateDisplayName(UserId id, String displayName);
 
     Mono<Void> updatePasswordHash(UserId id, String passwordHash);

@@ -14,7 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-/** Registration, one's own account, password change and recovery. */
+/**
+ * Registration, one's own account, password change and recovery. Every change of the login secrets runs
+ * in one transaction with the matching change of the vault key ({@link VaultKeyring}), on a locked
+ * account row: a failure anywhere rolls both back, and concurrent changes run one after the other.
+ */
 public final class Accounts {
 
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
@@ -23,18 +27,19 @@ public final class Accounts {
     private final SessionStore sessions;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
-    private final RecoveryCodeHasher recoveryCodes;
+    private final VaultKeyring vault;
+    private final RecoveryCodeHasher recoveryCodes = new RecoveryCodeHasher();
     private final EventPublisher events;
     private final Transactions transactions;
     private final Clock clock;
 
     public Accounts(AccountStore accounts, SessionStore sessions, PasswordHasher hasher, PasswordPolicy policy,
-                    EventPublisher events, Transactions transactions, Clock clock) {
+                    VaultKeyring vault, EventPublisher events, Transactions transactions, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.hasher = hasher;
         this.policy = policy;
-        this.recoveryCodes = new RecoveryCodeHasher();
+        this.vault = vault;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -49,7 +54,8 @@ public final class Accounts {
                     String code = RecoveryCodes.generate();
                     Account account = new Account(new UserId(Ids.newId(clock)), command.email(), command.displayName(),
                             passwordHash, recoveryCodes.hash(code), clock.instant());
-                    return accounts.insert(account)
+                    return transactions.inTransaction(() -> accounts.insert(account)
+                                    .flatMap(saved -> vault.create(saved.id(), command.password(), code).thenReturn(saved)))
                             .map(saved -> new Registered(saved.id().value(), saved.email(), saved.displayName(), code));
                 })
                 .doOnNext(registered -> log.info("account {} registered", registered.id()));
@@ -76,33 +82,53 @@ public final class Accounts {
                 .doOnSuccess(done -> log.info("account {} deleted", user));
     }
 
-    /** Sets a new password and ends every session, atomically. */
+    /** A new password, the vault key re-wrapped to it, and every session ended: all or nothing. */
     public Mono<Void> changePassword(Authenticated<ChangePassword> command) {
         UserId user = command.caller().userId();
         ChangePassword request = command.request();
-        return existing(user)
-                .flatMap(account -> confirm(account, request.currentPassword()))
-                .doOnNext(account -> policy.check(request.newPassword(), account.email()))
-                .flatMap(account -> hasher.hash(request.newPassword()))
-                .flatMap(hash -> transactions.inTransaction(() -> accounts.updatePasswordHash(user, hash)
-                        .then(sessions.revokeAll(user, clock.instant()))))
+        return transactions.inTransaction(() -> accounts.findByIdForUpdate(user)
+                        .switchIfEmpty(Mono.error(Accounts::accountNotFound))
+                        .flatMap(account -> confirm(account, request.currentPassword()))
+                        .doOnNext(account -> policy.check(request.newPassword(), account.email()))
+                        .flatMap(account -> hasher.hash(request.newPassword()))
+                        .flatMap(hash -> vault.changePassword(user, request.currentPassword(), request.newPassword())
+                                .then(accounts.updatePasswordHash(user, hash))
+                                .then(sessions.revokeAll(user, clock.instant()))))
                 .doOnSuccess(done -> log.info("account {} changed its password", user));
     }
 
-    /** With the recovery code: a new password, a new code, and every session ended. */
+    /** With the recovery code: a new password, a new code, the vault kept, and every session ended. */
     public Mono<RecoveryCode> recover(Recover command) {
-        return accounts.findByEmail(command.email())
-                .filter(account -> recoveryCodes.matches(command.recoveryCode(), account.recoveryHash()))
-                .switchIfEmpty(Mono.error(() -> new KnagException(IdentityProblems.INVALID_RECOVERY_CODE,
-                        "Wrong email or recovery code")))
-                .doOnNext(account -> policy.check(command.newPassword(), account.email()))
-                .flatMap(account -> hasher.hash(command.newPassword()).flatMap(hash -> {
-                    String code = RecoveryCodes.generate();
-                    return transactions.inTransaction(() -> accounts.updateSecrets(account.id(), hash, recoveryCodes.hash(code))
-                                    .then(sessions.revokeAll(account.id(), clock.instant())))
-                            .thenReturn(new RecoveryCode(code))
-                            .doOnSuccess(done -> log.info("account {} recovered", account.id()));
-                }));
+        String code = RecoveryCodes.generate();
+        return transactions.inTransaction(() -> accounts.findByEmailForUpdate(command.email())
+                        .filter(account -> recoveryCodes.matches(command.recoveryCode(), account.recoveryHash()))
+                        .switchIfEmpty(Mono.error(() -> new KnagException(IdentityProblems.INVALID_RECOVERY_CODE,
+                                "Wrong email or recovery code")))
+                        .doOnNext(account -> policy.check(command.newPassword(), account.email()))
+                        .flatMap(account -> hasher.hash(command.newPassword()).flatMap(hash ->
+                                vault.recover(account.id(), command.recoveryCode(), command.newPassword(), code)
+                                        .then(accounts.updateSecrets(account.id(), hash, recoveryCodes.hash(code)))
+                                        .then(sessions.revokeAll(account.id(), clock.instant()))
+                                        .doOnSuccess(done -> log.info("account {} recovered", account.id())))))
+                .thenReturn(new RecoveryCode(code));
+    }
+
+    /**
+     * The operator's last resort for a person who lost both password and recovery code: a temporary
+     * password and a new code, every session ended, and the vault emptied (its keys cannot be recovered).
+     */
+    public Mono<AccountReset> reset(ResetAccount command) {
+        String temporaryPassword = RecoveryCodes.generate();
+        String code = RecoveryCodes.generate();
+        return transactions.inTransaction(() -> accounts.findByEmailForUpdate(command.email())
+                        .switchIfEmpty(Mono.error(Accounts::accountNotFound))
+                        .flatMap(account -> hasher.hash(temporaryPassword).flatMap(hash ->
+                                vault.reset(account.id(), temporaryPassword, code)
+                                        .then(accounts.updateSecrets(account.id(), hash, recoveryCodes.hash(code)))
+                                        .then(sessions.revokeAll(account.id(), clock.instant()))
+                                        .thenReturn(account))))
+                .doOnNext(account -> log.warn("account {} reset by an operator; its vault was emptied", account.id()))
+                .map(account -> new AccountReset(account.email(), temporaryPassword, code));
     }
 
     private Mono<Account> existing(UserId user) {

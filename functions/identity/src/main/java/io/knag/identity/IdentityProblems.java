@@ -11,8 +11,8 @@ public final class IdentityProblems {
             new ProblemType("email-taken", "An account with this email already exists", 409);
     public static final ProblemType INVALID_CREDENTIALS =
             new ProblemType("invalid-credentials", "Wrong email or password", 401);
-    public static final ProblemType WRONG_PASSWORD =
-            new ProblemType("wrong-password", "The current password is not correct", 403);
+    /** A password that confirms an action on one's own account is wrong (the same type the vault uses). */
+    public static final ProblemType WRONG_PASSWORD = ProblemType.WRONG_PASSWORD;
     public static final ProblemType INVALID_REFRESH_TOKEN =
             new ProblemType("invalid-refresh-token", "The refresh token is not valid", 401);
     public static final ProblemType REFRESH_TOKEN_REUSED =

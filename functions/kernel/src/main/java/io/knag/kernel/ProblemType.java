@@ -18,6 +18,10 @@ public record ProblemType(String slug, String title, int status) {
             new ProblemType("authentication-required", "This request needs a bearer access token", 401);
     public static final ProblemType INVALID_TOKEN =
             new ProblemType("invalid-token", "The access token is not valid", 401);
+    public static final ProblemType WRONG_PASSWORD =
+            new ProblemType("wrong-password", "The password is not correct", 403);
+    public static final ProblemType TOO_MANY_ATTEMPTS =
+            new ProblemType("too-many-attempts", "Too many wrong passwords; wait before trying again", 429);
     public static final ProblemType NOT_FOUND =
             new ProblemType("not-found", "No such resource", 404);
     public static final ProblemType SERVICE_BUSY =

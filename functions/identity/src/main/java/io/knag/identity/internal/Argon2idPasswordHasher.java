@@ -1,28 +1,20 @@
 package io.knag.identity.internal;
 
 import io.knag.identity.PasswordHasher;
-import io.knag.kernel.KnagException;
-import io.knag.kernel.ProblemType;
+import io.knag.kernel.crypto.Argon2Parameters;
+import io.knag.kernel.crypto.Argon2id;
+import io.knag.kernel.crypto.BoundedWork;
 import io.knag.kernel.crypto.Randoms;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters.Builder;
 import reactor.core.publisher.Mono;
 
 /**
- * Argon2id from BouncyCastle, as PHC strings ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}). At most
- * {@code maxConcurrent} hashes run at once (so memory stays bounded at maxConcurrent x m), a few more wait
- * briefly, and the rest fail at once with {@code service-busy}.
+ * Argon2id password hashes as PHC strings ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}), computed
+ * through the process's shared {@link BoundedWork}, which bounds memory and answers {@code service-busy}
+ * under a flood.
  */
 final class Argon2idPasswordHasher implements PasswordHasher {
 
@@ -32,20 +24,12 @@ final class Argon2idPasswordHasher implements PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final Argon2Parameters parameters;
-    private final ThreadPoolExecutor executor;
-    private final Duration maxWait;
+    private final BoundedWork work;
     private final String dummyHash;
 
-    Argon2idPasswordHasher(Argon2Parameters parameters, int maxConcurrent, int maxWaiting, Duration maxWait) {
+    Argon2idPasswordHasher(Argon2Parameters parameters, BoundedWork work) {
         this.parameters = parameters;
-        this.maxWait = maxWait;
-        this.executor = new ThreadPoolExecutor(maxConcurrent, maxConcurrent, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, maxWaiting)), runnable -> {
-                    Thread thread = new Thread(runnable, "argon2");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        this.executor.allowCoreThreadTimeOut(true);
+        this.work = work;
         this.dummyHash = parameters.phcPrefix() + B64.encodeToString(Randoms.bytes(SALT_BYTES)) + "$"
                 + B64.encodeToString(Randoms.bytes(HASH_BYTES));
     }
@@ -53,7 +37,7 @@ final class Argon2idPasswordHasher implements PasswordHasher {
     @Override
     public Mono<String> hash(String password) {
         byte[] salt = Randoms.bytes(SALT_BYTES);
-        return run(() -> parameters.phcPrefix() + B64.encodeToString(salt) + "$"
+        return work.run(() -> parameters.phcPrefix() + B64.encodeToString(salt) + "$"
                 + B64.encodeToString(derive(password, salt, parameters, HASH_BYTES)));
     }
 
@@ -64,7 +48,7 @@ final class Argon2idPasswordHasher implements PasswordHasher {
             if (parsed == null) {
                 return Mono.just(false);
             }
-            return run(() -> MessageDigest.isEqual(parsed.hash(),
+            return work.run(() -> MessageDigest.isEqual(parsed.hash(),
                     derive(password, parsed.salt(), parsed.parameters(), parsed.hash().length)));
         });
     }
@@ -79,41 +63,13 @@ final class Argon2idPasswordHasher implements PasswordHasher {
         return dummyHash;
     }
 
-    private <T> Mono<T> run(java.util.function.Supplier<T> work) {
-        return Mono.defer(() -> {
-            long deadline = System.nanoTime() + maxWait.toNanos();
-            try {
-                return Mono.fromFuture(CompletableFuture.supplyAsync(() -> {
-                    if (System.nanoTime() > deadline) {
-                        throw busy();
-                    }
-                    return work.get();
-                }, executor));
-            } catch (RejectedExecutionException e) {
-                return Mono.error(busy());
-            }
-        }).onErrorMap(java.util.concurrent.CompletionException.class, e -> e.getCause() != null ? e.getCause() : e);
-    }
-
     private static byte[] derive(String password, byte[] salt, Argon2Parameters p, int length) {
-        var generator = new Argon2BytesGenerator();
-        generator.init(new Builder(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
-                .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(p.memoryKiB()).withIterations(p.iterations()).withParallelism(p.parallelism())
-                .withSalt(salt).build());
         byte[] secret = password.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[length];
         try {
-            generator.generateBytes(secret, out);
-            return out;
+            return Argon2id.derive(secret, salt, p, length);
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
-    }
-
-    private static KnagException busy() {
-        return new KnagException(ProblemType.SERVICE_BUSY, "Too many sign-ins at once; retry in a moment",
-                List.of(), Duration.ofSeconds(1));
     }
 
     /** A PHC string taken apart; null when it is not a well-formed Argon2id hash within sane bounds. */
@@ -128,7 +84,9 @@ final class Argon2idPasswordHasher implements PasswordHasher {
                 return null;
             }
             try {
-                int m = 0, t = 0, p = 0;
+                int m = 0;
+                int t = 0;
+                int p = 0;
                 for (String setting : parts[3].split(",")) {
                     int value = Integer.parseInt(setting.substring(2));
                     switch (setting.substring(0, 2)) {

@@ -1,6 +1,7 @@
 package io.knag.identity.internal;
 
 import io.knag.identity.AccessTokens;
+import io.knag.identity.AccountReset;
 import io.knag.identity.AccountView;
 import io.knag.identity.Accounts;
 import io.knag.identity.ChangePassword;
@@ -11,6 +12,7 @@ import io.knag.identity.PasswordHasher;
 import io.knag.identity.PasswordPolicy;
 import io.knag.identity.Recover;
 import io.knag.identity.RecoveryCode;
+import io.knag.identity.ResetAccount;
 import io.knag.identity.Refresh;
 import io.knag.identity.Register;
 import io.knag.identity.Registered;
@@ -18,10 +20,13 @@ import io.knag.identity.Sessions;
 import io.knag.identity.SigningKeys;
 import io.knag.identity.TokenPair;
 import io.knag.identity.UpdateAccount;
+import io.knag.identity.VaultKeyring;
 import io.knag.kernel.Transactions;
 import io.knag.kernel.auth.Authenticated;
 import io.knag.kernel.auth.Caller;
 import io.knag.kernel.auth.TokenSettings;
+import io.knag.kernel.crypto.Argon2Parameters;
+import io.knag.kernel.crypto.BoundedWork;
 import io.knag.kernel.crypto.SecretKeyBox;
 import io.knag.kernel.events.EventPublisher;
 import io.knag.kernel.persistence.SchemaMigration;
@@ -30,8 +35,10 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -50,12 +57,23 @@ public class IdentityAutoConfiguration {
         return MIGRATION;
     }
 
+    /** The one bound on memory-hard work in this process: login hashes and vault keys share it. */
     @Bean
-    PasswordHasher passwordHasher(IdentityProperties properties) {
+    @ConditionalOnMissingBean
+    BoundedWork memoryHardWork(IdentityProperties properties) {
         IdentityProperties.Argon2 argon2 = properties.argon2();
-        return new Argon2idPasswordHasher(
-                new Argon2Parameters(argon2.memoryKib(), argon2.iterations(), argon2.parallelism()),
-                argon2.concurrency(), argon2.maxWaiting(), argon2.maxWait());
+        return new BoundedWork(argon2.concurrency(), argon2.maxWaiting(), argon2.maxWait());
+    }
+
+    @Bean
+    Argon2Parameters argon2Parameters(IdentityProperties properties) {
+        IdentityProperties.Argon2 argon2 = properties.argon2();
+        return new Argon2Parameters(argon2.memoryKib(), argon2.iterations(), argon2.parallelism());
+    }
+
+    @Bean
+    PasswordHasher passwordHasher(Argon2Parameters parameters, BoundedWork memoryHardWork) {
+        return new Argon2idPasswordHasher(parameters, memoryHardWork);
     }
 
     @Bean
@@ -67,11 +85,11 @@ public class IdentityAutoConfiguration {
     }
 
     @Bean
-    Accounts accounts(ConnectionFactory connectionFactory, PasswordHasher hasher, EventPublisher events,
-                      Transactions transactions, Clock clock) {
+    Accounts accounts(ConnectionFactory connectionFactory, PasswordHasher hasher, ObjectProvider<VaultKeyring> vault,
+                      EventPublisher events, Transactions transactions, Clock clock) {
         DatabaseClient db = DatabaseClient.create(connectionFactory);
         return new Accounts(new R2dbcAccountStore(db, clock), new R2dbcSessionStore(db), hasher, new PasswordPolicy(),
-                events, transactions, clock);
+                vault.getIfAvailable(() -> VaultKeyring.NONE), events, transactions, clock);
     }
 
     @Bean
@@ -125,6 +143,12 @@ public class IdentityAutoConfiguration {
     @Bean
     Function<Authenticated<ChangePassword>, Mono<Void>> changePassword(Accounts accounts) {
         return accounts::changePassword;
+    }
+
+    /** Operator only (./knag reset-account): never routed over HTTP. */
+    @Bean
+    Function<ResetAccount, Mono<AccountReset>> resetAccount(Accounts accounts) {
+        return accounts::reset;
     }
 
     @Bean

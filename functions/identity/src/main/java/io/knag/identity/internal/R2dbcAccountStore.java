@@ -54,6 +54,18 @@ final class R2dbcAccountStore implements AccountStore {
     }
 
     @Override
+    public Mono<Account> findByIdForUpdate(UserId id) {
+        return db.sql("SELECT " + COLUMNS + " FROM identity.accounts WHERE id = :id FOR UPDATE")
+                .bind("id", id.value()).map(R2dbcAccountStore::account).one();
+    }
+
+    @Override
+    public Mono<Account> findByEmailForUpdate(String email) {
+        return db.sql("SELECT " + COLUMNS + " FROM identity.accounts WHERE email = :email FOR UPDATE")
+                .bind("email", email).map(R2dbcAccountStore::account).one();
+    }
+
+    @Override
     public Mono<Account> updateDisplayName(UserId id, String displayName) {
         return db.sql("UPDATE identity.accounts SET display_name = :name, updated_at = :now WHERE id = :id"
                         + " RETURNING " + COLUMNS)

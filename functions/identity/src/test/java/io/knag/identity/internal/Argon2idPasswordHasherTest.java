@@ -1,5 +1,6 @@
 package io.knag.identity.internal;
 
+import io.knag.kernel.crypto.Argon2Parameters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
 class Argon2idPasswordHasherTest {
 
     final Argon2idPasswordHasher hasher =
-            new Argon2idPasswordHasher(new Argon2Parameters(1024, 2, 1), 2, 8, Duration.ofSeconds(5));
+            new Argon2idPasswordHasher(new Argon2Parameters(1024, 2, 1), new io.knag.kernel.crypto.BoundedWork(2, 8, Duration.ofSeconds(5)));
 
     @Test
     void hashesToAPhcStringThatVerifies() {
@@ -36,7 +37,7 @@ class Argon2idPasswordHasherTest {
 
     @Test
     void verifiesHashesMadeWithOtherParametersAndAsksForARehash() {
-        var weaker = new Argon2idPasswordHasher(new Argon2Parameters(512, 1, 1), 1, 1, Duration.ofSeconds(5));
+        var weaker = new Argon2idPasswordHasher(new Argon2Parameters(512, 1, 1), new io.knag.kernel.crypto.BoundedWork(1, 1, Duration.ofSeconds(5)));
         String old = weaker.hash("correct horse").block();
         assertThat(hasher.verify("correct horse", old).block()).isTrue();
         assertThat(hasher.needsRehash(old)).isTrue();
@@ -60,7 +61,7 @@ class Argon2idPasswordHasherTest {
 
     @Test
     void aFloodBeyondTheQueueIsRefusedWithServiceBusy() {
-        var tiny = new Argon2idPasswordHasher(new Argon2Parameters(65536, 4, 1), 1, 1, Duration.ofSeconds(30));
+        var tiny = new Argon2idPasswordHasher(new Argon2Parameters(65536, 4, 1), new io.knag.kernel.crypto.BoundedWork(1, 1, Duration.ofSeconds(30)));
         List<Mono<Object>> flood = IntStream.range(0, 6)
                 .mapToObj(i -> tiny.hash("password " + i).map(h -> (Object) h)
                         .onErrorResume(KnagException.class, e -> Mono.just(e)))

@@ -1,5 +1,6 @@
 package io.knag.identity.internal;
 
+import io.knag.kernel.crypto.Argon2Parameters;
 import io.knag.identity.AccessTokens;
 import io.knag.identity.Accounts;
 import io.knag.identity.PasswordPolicy;
@@ -33,7 +34,7 @@ public final class IdentityFixture {
     public final List<Event> events = new CopyOnWriteArrayList<>();
     public final MutableClock clock;
     final CountingPasswordHasher hasher = new CountingPasswordHasher(
-            new Argon2idPasswordHasher(new Argon2Parameters(256, 1, 1), 4, 32, Duration.ofSeconds(5)));
+            new Argon2idPasswordHasher(new Argon2Parameters(256, 1, 1), new io.knag.kernel.crypto.BoundedWork(4, 32, Duration.ofSeconds(5))));
     public final Transactions transactions;
     public final SecretKeyBox keyEncryption = new SecretKeyBox(Randoms.bytes(32));
     private final DatabaseClient db;
@@ -43,6 +44,10 @@ public final class IdentityFixture {
     public final AccessTokenVerifier verifier;
 
     public IdentityFixture(MutableClock clock) {
+        this(clock, io.knag.identity.VaultKeyring.NONE);
+    }
+
+    public IdentityFixture(MutableClock clock, io.knag.identity.VaultKeyring vault) {
         this.clock = clock;
         var connections = database.connectionFactory();
         db = DatabaseClient.create(connections);
@@ -50,7 +55,7 @@ public final class IdentityFixture {
         EventPublisher publisher = event -> Mono.fromRunnable(() -> events.add(event));
         signingKeys = newSigningKeys();
         accounts = new Accounts(new R2dbcAccountStore(db, clock), new R2dbcSessionStore(db), hasher,
-                new PasswordPolicy(), publisher, transactions, clock);
+                new PasswordPolicy(), vault, publisher, transactions, clock);
         sessions = new Sessions(new R2dbcAccountStore(db, clock), new R2dbcSessionStore(db), hasher,
                 new AccessTokens(signingKeys, SETTINGS, clock), transactions, Duration.ofDays(30), clock);
         verifier = new AccessTokenVerifier(signingKeys, SETTINGS, clock);

@@ -1,5 +1,6 @@
 package io.knag.identity.internal;
 
+import io.knag.kernel.crypto.Argon2Parameters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -145,7 +146,7 @@ class SessionsTest {
 
     @Test
     void loginRehashesAPasswordHashedWithOldParameters() {
-        var old = new Argon2idPasswordHasher(new Argon2Parameters(128, 1, 1), 1, 1, Duration.ofSeconds(5));
+        var old = new Argon2idPasswordHasher(new Argon2Parameters(128, 1, 1), new io.knag.kernel.crypto.BoundedWork(1, 1, Duration.ofSeconds(5)));
         identity.database.query("UPDATE identity.accounts SET password_hash = ? WHERE id = ? RETURNING id",
                 old.hash(PASSWORD).block(), alice.id());
         login();

@@ -1,9 +1,9 @@
-package io.knag.identity.internal;
+package io.knag.kernel.crypto;
 
 /** Argon2id cost: memory in KiB, iterations, lanes. OWASP's floor is m=19456 (19 MiB), t=2, p=1. */
-record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
+public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
 
-    Argon2Parameters {
+    public Argon2Parameters {
         if (memoryKiB < 8 * parallelism || memoryKiB > 4 * 1024 * 1024) {
             throw new IllegalArgumentException("argon2 memory must be between 8*p KiB and 4 GiB");
         }
@@ -12,7 +12,7 @@ record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
         }
     }
 
-    String phcPrefix() {
+    public String phcPrefix() {
         return "$argon2id$v=19$m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism + "$";
     }
 }
