@@ -30,11 +30,14 @@ public final class IdentityFixture {
     public static final TokenSettings SETTINGS =
             new TokenSettings("https://knag.test", "knag-api", Duration.ofMinutes(15), Duration.ofSeconds(60));
 
-    public final TestDatabase database = TestDatabase.create(IdentityAutoConfiguration.MIGRATION);
+    public final TestDatabase database;
     public final List<Event> events = new CopyOnWriteArrayList<>();
     public final MutableClock clock;
-    final CountingPasswordHasher hasher = new CountingPasswordHasher(
-            new Argon2idPasswordHasher(new Argon2Parameters(256, 1, 1), new io.knag.kernel.crypto.BoundedWork(4, 32, Duration.ofSeconds(5))));
+    /** Cheap Argon2 for tests; the vault's key wraps use the same. */
+    public static final Argon2Parameters ARGON2 = new Argon2Parameters(256, 1, 1);
+    public final io.knag.kernel.crypto.BoundedWork memoryHardWork =
+            new io.knag.kernel.crypto.BoundedWork(4, 64, Duration.ofSeconds(10));
+    final CountingPasswordHasher hasher = new CountingPasswordHasher(new Argon2idPasswordHasher(ARGON2, memoryHardWork));
     public final Transactions transactions;
     public final SecretKeyBox keyEncryption = new SecretKeyBox(Randoms.bytes(32));
     private final DatabaseClient db;
@@ -48,6 +51,12 @@ public final class IdentityFixture {
     }
 
     public IdentityFixture(MutableClock clock, io.knag.identity.VaultKeyring vault) {
+        this(clock, TestDatabase.create(IdentityAutoConfiguration.MIGRATION), vault);
+    }
+
+    /** On {@code database} (which must have the identity schema), with {@code vault} as the keyring. */
+    public IdentityFixture(MutableClock clock, TestDatabase database, io.knag.identity.VaultKeyring vault) {
+        this.database = database;
         this.clock = clock;
         var connections = database.connectionFactory();
         db = DatabaseClient.create(connections);

@@ -1,0 +1,29 @@
+package io.knag.vault;
+
+import io.knag.kernel.Validation;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Stores a broker credential. Needs no password: it is sealed to the owner's vault public key. */
+public record AddCredential(String broker, String label, Map<String, String> secrets) {
+
+    public AddCredential {
+        label = label == null ? null : label.strip();
+        Validation validation = new Validation();
+        validation.text(broker, "broker", 40);
+        validation.text(label, "label", 100);
+        if (label != null) {
+            validation.require(!label.isEmpty(), "label", "label must not be blank");
+            validation.require(label.codePoints().noneMatch(Character::isISOControl), "label",
+                    "label must not contain control characters");
+        }
+        Secrets.check(validation, secrets);
+        validation.throwIfFailed();
+        secrets = java.util.Collections.unmodifiableMap(new TreeMap<>(secrets));
+    }
+
+    @Override
+    public String toString() {
+        return "AddCredential[broker=" + broker + ", label=" + label + ", secrets=***]";
+    }
+}

@@ -1,0 +1,24 @@
+package io.knag.vault;
+
+import io.knag.kernel.UserId;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/** Where vault keys are kept. */
+public interface VaultKeyStore {
+
+    Mono<VaultKey> find(UserId user);
+
+    /** As {@link #find}, and locks the row until the surrounding transaction ends. */
+    Mono<VaultKey> findForUpdate(UserId user);
+
+    /** Inserts or replaces the user's key (failures reset). */
+    Mono<Void> put(UserId user, byte[] publicKey, byte[] passwordWrap, byte[] recoveryWrap, Instant at);
+
+    /** Counts one wrong password; from the limit on, locks until {@code lockedUntil}. Commits on its own. */
+    Mono<Void> recordFailure(UserId user, int failedAttempts, Instant lockedUntil);
+
+    Mono<Void> clearFailures(UserId user);
+
+    Mono<Void> delete(UserId user);
+}

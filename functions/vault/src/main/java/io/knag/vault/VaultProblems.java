@@ -1,0 +1,19 @@
+package io.knag.vault;
+
+import io.knag.kernel.ProblemType;
+
+/** The failures of the vault that a caller can act on. */
+public final class VaultProblems {
+
+    public static final ProblemType UNKNOWN_BROKER =
+            new ProblemType("unknown-broker", "This broker is not supported", 400);
+    public static final ProblemType VAULT_NOT_READY =
+            new ProblemType("vault-not-ready", "This account has no vault key yet", 409);
+    public static final ProblemType CREDENTIAL_UNREADABLE = new ProblemType("credential-unreadable",
+            "This stored credential does not open; delete it and add it again", 409);
+    public static final ProblemType CREDENTIAL_LIMIT =
+            new ProblemType("credential-limit-reached", "The vault holds as many credentials as it may", 409);
+
+    private VaultProblems() {
+    }
+}

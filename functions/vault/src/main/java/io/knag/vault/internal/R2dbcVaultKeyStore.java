@@ -1,0 +1,82 @@
+package io.knag.vault.internal;
+
+import io.knag.kernel.UserId;
+import io.knag.vault.VaultKey;
+import io.knag.vault.VaultKeyStore;
+import io.r2dbc.spi.Readable;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+final class R2dbcVaultKeyStore implements VaultKeyStore {
+
+    private static final String COLUMNS = "user_id, public_key, password_wrap, recovery_wrap, failed_attempts, locked_until";
+
+    private final DatabaseClient db;
+
+    R2dbcVaultKeyStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<VaultKey> find(UserId user) {
+        return db.sql("SELECT " + COLUMNS + " FROM vault.keys WHERE user_id = :user")
+                .bind("user", user.value()).map(R2dbcVaultKeyStore::key).one();
+    }
+
+    @Override
+    public Mono<VaultKey> findForUpdate(UserId user) {
+        return db.sql("SELECT " + COLUMNS + " FROM vault.keys WHERE user_id = :user FOR UPDATE")
+                .bind("user", user.value()).map(R2dbcVaultKeyStore::key).one();
+    }
+
+    @Override
+    public Mono<Void> put(UserId user, byte[] publicKey, byte[] passwordWrap, byte[] recoveryWrap, Instant at) {
+        var spec = db.sql("INSERT INTO vault.keys (user_id, public_key, password_wrap, recovery_wrap, created_at, updated_at)"
+                        + " VALUES (:user, :public, :password, :recovery, :at, :at)"
+                        + " ON CONFLICT (user_id) DO UPDATE SET public_key = EXCLUDED.public_key,"
+                        + " password_wrap = EXCLUDED.password_wrap, recovery_wrap = EXCLUDED.recovery_wrap,"
+                        + " failed_attempts = 0, locked_until = NULL, updated_at = EXCLUDED.updated_at")
+                .bind("user", user.value()).bind("public", ByteBuffer.wrap(publicKey))
+                .bind("password", ByteBuffer.wrap(passwordWrap)).bind("at", at);
+        spec = recoveryWrap == null ? spec.bindNull("recovery", ByteBuffer.class)
+                : spec.bind("recovery", ByteBuffer.wrap(recoveryWrap));
+        return spec.then();
+    }
+
+    @Override
+    public Mono<Void> recordFailure(UserId user, int failedAttempts, Instant lockedUntil) {
+        var spec = db.sql("UPDATE vault.keys SET failed_attempts = :failures, locked_until = :until WHERE user_id = :user")
+                .bind("user", user.value()).bind("failures", failedAttempts);
+        spec = lockedUntil == null ? spec.bindNull("until", Instant.class) : spec.bind("until", lockedUntil);
+        return spec.then();
+    }
+
+    @Override
+    public Mono<Void> clearFailures(UserId user) {
+        return db.sql("UPDATE vault.keys SET failed_attempts = 0, locked_until = NULL WHERE user_id = :user")
+                .bind("user", user.value()).then();
+    }
+
+    @Override
+    public Mono<Void> delete(UserId user) {
+        return db.sql("DELETE FROM vault.keys WHERE user_id = :user").bind("user", user.value()).then();
+    }
+
+    private static VaultKey key(Readable row) {
+        return new VaultKey(new UserId(row.get("user_id", UUID.class)), bytes(row.get("public_key", ByteBuffer.class)),
+                bytes(row.get("password_wrap", ByteBuffer.class)), bytes(row.get("recovery_wrap", ByteBuffer.class)),
+                row.get("failed_attempts", Integer.class), row.get("locked_until", Instant.class));
+    }
+
+    static byte[] bytes(ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,102 @@
+package io.knag.vault.internal;
+
+import io.knag.kernel.auth.Authenticated;
+import io.knag.kernel.auth.Caller;
+import io.knag.kernel.crypto.Argon2Parameters;
+import io.knag.kernel.crypto.BoundedWork;
+import io.knag.kernel.events.EventConsumer;
+import io.knag.kernel.persistence.SchemaMigration;
+import io.knag.vault.AddCredential;
+import io.knag.vault.AttemptPolicy;
+import io.knag.vault.Broker;
+import io.knag.vault.Brokers;
+import io.knag.vault.CredentialView;
+import io.knag.vault.Credentials;
+import io.knag.vault.LaunchEnvelope;
+import io.knag.vault.OpenForLaunch;
+import io.knag.vault.RotateCredential;
+import io.knag.vault.VaultKeys;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/** The vault function: its use cases on R2DBC, exposed as named Spring Cloud Function beans. */
+@AutoConfiguration(afterName = "io.knag.identity.internal.IdentityAutoConfiguration")
+@ConditionalOnBean({ConnectionFactory.class, BoundedWork.class})
+@EnableConfigurationProperties(VaultProperties.class)
+public class VaultAutoConfiguration {
+
+    public static final SchemaMigration MIGRATION = new SchemaMigration("vault", "classpath:db/vault");
+
+    @Bean
+    SchemaMigration vaultSchema() {
+        return MIGRATION;
+    }
+
+    @Bean
+    VaultKeys vaultKeys(ConnectionFactory connectionFactory, Argon2Parameters parameters, BoundedWork memoryHardWork,
+                        VaultProperties properties, Clock clock) {
+        DatabaseClient db = DatabaseClient.create(connectionFactory);
+        return new VaultKeys(new R2dbcVaultKeyStore(db), new R2dbcCredentialStore(db), parameters, memoryHardWork,
+                new AttemptPolicy(properties.maxFailedAttempts(), properties.firstLock(), properties.longestLock()), clock);
+    }
+
+    @Bean
+    Credentials credentials(ConnectionFactory connectionFactory, VaultKeys vaultKeys, VaultProperties properties,
+                            Clock clock) {
+        DatabaseClient db = DatabaseClient.create(connectionFactory);
+        return new Credentials(new R2dbcCredentialStore(db), new R2dbcVaultKeyStore(db), vaultKeys, Brokers.load(),
+                properties.maxCredentials(), clock);
+    }
+
+    @Bean
+    EventConsumer vaultUserDeleted(Credentials credentials) {
+        return new UserDeletedConsumer(credentials);
+    }
+
+    @Bean
+    Function<Authenticated<AddCredential>, Mono<CredentialView>> addCredential(Credentials credentials) {
+        return credentials::add;
+    }
+
+    @Bean
+    Function<Caller, Mono<List<CredentialView>>> listCredentials(Credentials credentials) {
+        return caller -> credentials.list(caller.userId());
+    }
+
+    @Bean
+    Function<Authenticated<UUID>, Mono<CredentialView>> getCredential(Credentials credentials) {
+        return credentials::get;
+    }
+
+    @Bean
+    Function<Authenticated<RotateCredential>, Mono<CredentialView>> rotateCredential(Credentials credentials) {
+        return credentials::rotate;
+    }
+
+    @Bean
+    Function<Authenticated<UUID>, Mono<Void>> deleteCredential(Credentials credentials) {
+        return credentials::delete;
+    }
+
+    @Bean
+    Supplier<Mono<List<Broker>>> listBrokers(Credentials credentials) {
+        return () -> Mono.just(credentials.brokers());
+    }
+
+    /** Internal: called by the bots function to launch a bot, never routed over HTTP. */
+    @Bean
+    Function<OpenForLaunch, Mono<LaunchEnvelope>> openForLaunch(Credentials credentials) {
+        return credentials::openForLaunch;
+    }
+
+}
