@@ -28,6 +28,7 @@ public final class TestDatabase {
     private static EmbeddedPostgres server;
 
     private final String name;
+    private ConnectionFactory connectionFactory;
 
     private TestDatabase(String name) {
         this.name = name;
@@ -65,9 +66,16 @@ public final class TestDatabase {
         return name;
     }
 
-    public ConnectionFactory connectionFactory() {
-        return new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-                .host("127.0.0.1").port(server.port()).database(name).username(EmbeddedPostgres.SUPERUSER).build());
+    /**
+     * The one connection factory of this database: everything built on it shares transactions (a
+     * transaction is bound to its factory), as the single pool of a real host does.
+     */
+    public synchronized ConnectionFactory connectionFactory() {
+        if (connectionFactory == null) {
+            connectionFactory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                    .host("127.0.0.1").port(server.port()).database(name).username(EmbeddedPostgres.SUPERUSER).build());
+        }
+        return connectionFactory;
     }
 
     /** Runs a query over JDBC and returns every row's columns as text: for assertions on what is stored. */
@@ -89,6 +97,16 @@ public final class TestDatabase {
                 }
             }
             return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a statement that returns no rows (DDL, triggers): for setting up failures in tests. */
+    public void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), EmbeddedPostgres.SUPERUSER, "");
+             var statement = c.createStatement()) {
+            statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
