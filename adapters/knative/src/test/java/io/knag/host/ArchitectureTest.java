@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 /** The boundaries of DESIGN.md §1, checked on the compiled classes of every module on this classpath. */
 class ArchitectureTest {
 
-    static final String[] FUNCTIONS = {"io.knag.kernel..", "io.knag.identity.."};
+    static final String[] FUNCTIONS = {"io.knag.kernel..", "io.knag.identity..", "io.knag.vault.."};
     static final String[] DOMAIN = {"io.knag.kernel", "io.knag.kernel.auth", "io.knag.kernel.events",
-            "io.knag.kernel.crypto", "io.knag.identity"};
+            "io.knag.kernel.crypto", "io.knag.identity", "io.knag.vault"};
 
     static JavaClasses classes;
 
@@ -44,9 +44,11 @@ class ArchitectureTest {
 
     @Test
     void capabilityInternalsAreHiddenFromOtherModules() {
-        noClasses().that().resideOutsideOfPackage("io.knag.identity..")
-                .should().dependOnClassesThat().resideInAPackage("io.knag.identity.internal..")
-                .check(classes);
+        for (String capability : new String[] {"identity", "vault"}) {
+            noClasses().that().resideOutsideOfPackage("io.knag." + capability + "..")
+                    .should().dependOnClassesThat().resideInAPackage("io.knag." + capability + ".internal..")
+                    .check(classes);
+        }
     }
 
     @Test
@@ -59,6 +61,10 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.identity.SigningKeyStore")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.identity.PasswordHasher")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.identity.PasswordPolicy")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.vault.Credentials")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.vault.VaultKeys")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.vault.CredentialStore")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.vault.VaultKeyStore")
                 .check(classes);
     }
 }
