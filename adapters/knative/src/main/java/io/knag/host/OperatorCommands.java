@@ -1,5 +1,9 @@
 package io.knag.host;
 
+import io.knag.identity.AccountReset;
+import io.knag.identity.ResetAccount;
+import io.knag.kernel.KnagException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +38,30 @@ class OperatorCommands implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         int exit = switch (command) {
             case "rotate-signing-key" -> rotate();
+            case "reset-account" -> resetAccount();
             default -> {
-                log.error("unknown knag.command '{}'; known: rotate-signing-key", command);
+                log.error("unknown knag.command '{}'; known: rotate-signing-key, reset-account", command);
                 yield 2;
             }
         };
         System.exit(SpringApplication.exit(context, () -> exit));
+    }
+
+    /** Empties the vault of the account named by {@code knag.email} and prints a temporary password and code. */
+    private int resetAccount() {
+        String email = context.getEnvironment().getProperty("knag.email", "");
+        Function<ResetAccount, Mono<AccountReset>> reset = catalog.lookup(Function.class, "resetAccount");
+        try {
+            AccountReset done = reset.apply(new ResetAccount(email)).block();
+            System.out.println("account " + done.email() + " reset; its vault was emptied.");
+            System.out.println("temporary password: " + done.temporaryPassword());
+            System.out.println("new recovery code:  " + done.recoveryCode());
+            System.out.println("Hand both to the person over a channel you trust; they should change the password at once.");
+            return 0;
+        } catch (KnagException e) {
+            System.out.println("not reset: " + e.detail());
+            return 1;
+        }
     }
 
     private int rotate() {
