@@ -4,12 +4,15 @@ import io.knag.kernel.UserId;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Opens {@code credentialId} with the owner's password and re-seals it to {@code recipientPublicKey} for one bot. */
+/**
+ * Opens {@code credentialId} with the owner's password (normalised as identity normalises passwords, since
+ * the vault key was wrapped under that form) and re-seals it to {@code recipientPublicKey} for one bot.
+ */
 public record OpenForLaunch(UserId owner, String password, UUID credentialId, UUID botId, byte[] recipientPublicKey) {
 
     public OpenForLaunch {
         Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(password, "password");
+        password = io.knag.identity.Passwords.normalise(Objects.requireNonNull(password, "password"));
         Objects.requireNonNull(credentialId, "credentialId");
         Objects.requireNonNull(botId, "botId");
         if (recipientPublicKey == null || recipientPublicKey.length != 32) {

@@ -1,6 +1,5 @@
 package io.knag.vault;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -16,17 +15,25 @@ public final class SecretsCodec {
     }
 
     public static byte[] encode(Map<String, String> secrets) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new TreeMap<>(secrets).forEach((name, value) -> {
+        Map<String, String> sorted = new TreeMap<>(secrets);
+        int size = 0;
+        for (Map.Entry<String, String> entry : sorted.entrySet()) {
+            size += 2 + utf8Length(entry.getKey()) + 4 + utf8Length(entry.getValue());
+        }
+        // Written straight into the result: no intermediate buffer holds the plaintext.
+        ByteBuffer out = ByteBuffer.allocate(size);
+        sorted.forEach((name, value) -> {
             byte[] n = name.getBytes(StandardCharsets.UTF_8);
             byte[] v = value.getBytes(StandardCharsets.UTF_8);
-            out.writeBytes(ByteBuffer.allocate(2).putShort((short) n.length).array());
-            out.writeBytes(n);
-            out.writeBytes(ByteBuffer.allocate(4).putInt(v.length).array());
-            out.writeBytes(v);
+            out.putShort((short) n.length).put(n).putInt(v.length).put(v);
             java.util.Arrays.fill(v, (byte) 0);
         });
-        return out.toByteArray();
+        return out.array();
+    }
+
+    /** The UTF-8 length, counted without making a copy of the text. */
+    private static int utf8Length(String text) {
+        return text.codePoints().map(c -> c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4).sum();
     }
 
     public static Map<String, String> decode(byte[] bytes) {

@@ -15,8 +15,11 @@ public interface VaultKeyStore {
     /** Inserts or replaces the user's key (failures reset). */
     Mono<Void> put(UserId user, byte[] publicKey, byte[] passwordWrap, byte[] recoveryWrap, Instant at);
 
-    /** Counts one wrong password; from the limit on, locks until {@code lockedUntil}. Commits on its own. */
-    Mono<Void> recordFailure(UserId user, int failedAttempts, Instant lockedUntil);
+    /** Counts one more wrong password, atomically; emits the count now. Commits on its own. */
+    Mono<Integer> recordFailure(UserId user);
+
+    /** Keeps the vault locked until {@code lockedUntil}. */
+    Mono<Void> lockUntil(UserId user, Instant lockedUntil);
 
     Mono<Void> clearFailures(UserId user);
 

@@ -109,14 +109,17 @@ public final class VaultKeys implements VaultKeyring {
         return (key.failedAttempts() > 0 ? keys.clearFailures(key.user()) : Mono.<Void>empty()).thenReturn(privateKey);
     }
 
+    /** Counted in the database (so concurrent guesses each count); from the limit on, the vault locks. */
     private Mono<byte[]> failed(VaultKey key, Instant now) {
-        int failures = key.failedAttempts() + 1;
-        Instant lockedUntil = attempts.lockedUntil(failures, now);
-        log.info("wrong vault password for {} ({} in a row)", key.user(), failures);
-        return keys.recordFailure(key.user(), failures, lockedUntil)
-                .then(Mono.error(lockedUntil != null
-                        ? tooManyAttempts(Duration.between(now, lockedUntil))
-                        : new KnagException(ProblemType.WRONG_PASSWORD, "The password is not correct")));
+        return keys.recordFailure(key.user()).flatMap(failures -> {
+            Instant lockedUntil = attempts.lockedUntil(failures, now);
+            log.info("wrong vault password for {} ({} in a row)", key.user(), failures);
+            if (lockedUntil == null) {
+                return Mono.error(new KnagException(ProblemType.WRONG_PASSWORD, "The password is not correct"));
+            }
+            return keys.lockUntil(key.user(), lockedUntil)
+                    .then(Mono.error(tooManyAttempts(Duration.between(now, lockedUntil))));
+        });
     }
 
     private Mono<java.util.Optional<VaultKey>> existing(UserId user) {

@@ -47,11 +47,17 @@ final class R2dbcVaultKeyStore implements VaultKeyStore {
     }
 
     @Override
-    public Mono<Void> recordFailure(UserId user, int failedAttempts, Instant lockedUntil) {
-        var spec = db.sql("UPDATE vault.keys SET failed_attempts = :failures, locked_until = :until WHERE user_id = :user")
-                .bind("user", user.value()).bind("failures", failedAttempts);
-        spec = lockedUntil == null ? spec.bindNull("until", Instant.class) : spec.bind("until", lockedUntil);
-        return spec.then();
+    public Mono<Integer> recordFailure(UserId user) {
+        return db.sql("UPDATE vault.keys SET failed_attempts = failed_attempts + 1 WHERE user_id = :user"
+                        + " RETURNING failed_attempts")
+                .bind("user", user.value()).map(row -> row.get("failed_attempts", Integer.class)).one();
+    }
+
+    @Override
+    public Mono<Void> lockUntil(UserId user, Instant lockedUntil) {
+        return db.sql("UPDATE vault.keys SET locked_until = GREATEST(COALESCE(locked_until, :until), :until)"
+                        + " WHERE user_id = :user")
+                .bind("user", user.value()).bind("until", lockedUntil).then();
     }
 
     @Override

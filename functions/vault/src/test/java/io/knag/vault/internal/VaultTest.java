@@ -102,6 +102,30 @@ class VaultTest {
     }
 
     @Test
+    void concurrentWrongPasswordsEachCount() {
+        CredentialView added = add(aliceCaller, "paper", Map.of());
+        reactor.core.publisher.Flux.range(0, 4)
+                .flatMap(i -> vault.credentials.openForLaunch(new OpenForLaunch(aliceCaller.userId(), "guess " + i,
+                                added.id(), UUID.randomUUID(), botManager[1]))
+                        .onErrorResume(KnagException.class, e -> reactor.core.publisher.Mono.empty())
+                        .subscribeOn(reactor.core.scheduler.Schedulers.parallel()))
+                .blockLast();
+        assertThat(vault.database.query("SELECT failed_attempts FROM vault.keys WHERE user_id = ?", alice.id())
+                .get(0).get(0)).isEqualTo("4");
+    }
+
+    @Test
+    void thePasswordIsNormalisedAsAtLoginBeforeItOpensTheVault() {
+        // "ﬁ" (U+FB01) is NFKC "fi": a password typed either way opens the vault, as it logs in.
+        Registered fiona = vault.identity.accounts.register(new Register("fiona@example.com", "\uFB01ne passphrase", "F"))
+                .block();
+        Caller fionaCaller = new Caller(new UserId(fiona.id()), "t3", Instant.now().plusSeconds(600));
+        CredentialView added = add(fionaCaller, "paper", Map.of());
+        assertThat(vault.credentials.openForLaunch(new OpenForLaunch(fionaCaller.userId(), "fine passphrase", added.id(),
+                UUID.randomUUID(), botManager[1])).block()).isNotNull();
+    }
+
+    @Test
     void anotherUsersCredentialIsNotFoundWhateverTheOperation() {
         CredentialView added = add(aliceCaller, "paper", Map.of("apiKey", "P"));
         assertProblem(() -> vault.credentials.get(new Authenticated<>(bobCaller, added.id())).block(), ProblemType.NOT_FOUND);
