@@ -49,6 +49,8 @@ class DatabaseConfiguration {
                         .port(embedded.server().port()).database(EMBEDDED_DATABASE)
                         .username(EmbeddedPostgres.SUPERUSER).build())
                 : ConnectionFactories.get(credentials(properties));
+        // No connection at start-up: the first request opens one (warming the pool in parallel with start-up
+        // measured slower on 2 cores, see bench/README.md).
         return new ConnectionPool(ConnectionPoolConfiguration.builder(target)
                 .initialSize(0)
                 .maxSize(properties.maxConnections())
