@@ -32,12 +32,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path binaries;
     private final Path dataDirectory;
     private final int port;
+    private final String password;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedPostgres(Path binaries, Path dataDirectory, int port) {
+    private EmbeddedPostgres(Path binaries, Path dataDirectory, int port, String password) {
         this.binaries = binaries;
         this.dataDirectory = dataDirectory;
         this.port = port;
+        this.password = password == null ? "" : password;
     }
 
     /**
@@ -45,9 +47,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * initialising the directory on first use. A server left running on that directory is stopped first.
      */
     public static EmbeddedPostgres start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, null);
+    }
+
+    /**
+     * As {@link #start(Path, int)}; a data directory initialised here with a {@code password} requires it
+     * (SCRAM-SHA-256) from every client, so other local users of the machine cannot connect. Without one,
+     * loopback connections are trusted (tests, throw-away directories).
+     */
+    public static EmbeddedPostgres start(Path dataDirectory, int port, String password) {
         Path binaries = PostgresBinaries.unpacked(cacheRoot());
         EmbeddedPostgres server = new EmbeddedPostgres(binaries, dataDirectory.toAbsolutePath(),
-                port == 0 ? freePort() : port);
+                port == 0 ? freePort() : port, password);
         server.initialiseIfNeeded();
         server.startServer();
         return server;
@@ -61,6 +72,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The superuser's password ("" when the server trusts loopback connections). */
+    public String password() {
+        return password;
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
@@ -70,7 +86,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password);
              Statement s = c.createStatement()) {
             var exists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
             if (!exists.next()) {
@@ -94,14 +110,34 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (Files.exists(dataDirectory.resolve("PG_VERSION"))) {
             return;
         }
+        Path passwordFile = null;
         try {
             Files.createDirectories(dataDirectory);
+            List<String> command = new ArrayList<>(List.of(bin("initdb"), "-U", SUPERUSER, "-D", dataDirectory.toString(),
+                    "-E", "UTF-8", "--locale=C.UTF-8"));
+            if (password.isEmpty()) {
+                command.addAll(List.of("-A", "trust"));
+            } else {
+                passwordFile = Files.createTempFile(dataDirectory.getParent(), "initdb-", ".pw",
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(passwordFile, password);
+                command.addAll(List.of("-A", "scram-sha-256", "--pwfile=" + passwordFile));
+            }
+            run(command);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (passwordFile != null) {
+                try {
+                    Files.deleteIfExists(passwordFile);
+                } catch (IOException e) {
+                    log.warn("could not delete {}", passwordFile);
+                }
+            }
         }
-        run(List.of(bin("initdb"), "-A", "trust", "-U", SUPERUSER, "-D", dataDirectory.toString(),
-                "-E", "UTF-8", "--locale=C.UTF-8"));
-        log.info("embedded PostgreSQL initialised in {}", dataDirectory);
+        log.info("embedded PostgreSQL initialised in {} ({})", dataDirectory,
+                password.isEmpty() ? "trust on loopback" : "password required");
     }
 
     private void startServer() {

@@ -49,6 +49,22 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void aDirectoryInitialisedWithAPasswordRefusesConnectionsWithoutIt() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.start(data.resolve("pg"), 0, "s3cret-for-test")) {
+            server.createDatabase("guarded");
+            try (var c = DriverManager.getConnection(server.jdbcUrl("guarded"), EmbeddedPostgres.SUPERUSER, "s3cret-for-test")) {
+                assertThat(c.isValid(2)).isTrue();
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                    DriverManager.getConnection(server.jdbcUrl("guarded"), EmbeddedPostgres.SUPERUSER, ""))
+                    .isInstanceOf(java.sql.SQLException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                    DriverManager.getConnection(server.jdbcUrl("guarded"), EmbeddedPostgres.SUPERUSER, "wrong"))
+                    .isInstanceOf(java.sql.SQLException.class);
+        }
+    }
+
+    @Test
     void listensOnLoopbackOnly() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.start(data, 0);
              var c = DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedPostgres.SUPERUSER, "")) {

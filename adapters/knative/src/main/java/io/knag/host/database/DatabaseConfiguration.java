@@ -28,7 +28,7 @@ class DatabaseConfiguration {
             return EmbeddedDatabase.NONE;
         }
         EmbeddedPostgres server = EmbeddedPostgres.start(properties.dataDir().resolve("postgres"),
-                properties.embeddedPort());
+                properties.embeddedPort(), properties.embeddedPassword());
         server.createDatabase(EMBEDDED_DATABASE);
         return new EmbeddedDatabase(server);
     }
@@ -39,7 +39,8 @@ class DatabaseConfiguration {
         if (properties.migrate()) {
             List<SchemaMigration> all = migrations.orderedStream().toList();
             if (embedded.server() != null) {
-                DatabaseMigrator.migrate(embedded.server().jdbcUrl(EMBEDDED_DATABASE), EmbeddedPostgres.SUPERUSER, "", all);
+                DatabaseMigrator.migrate(embedded.server().jdbcUrl(EMBEDDED_DATABASE), EmbeddedPostgres.SUPERUSER,
+                        embedded.server().password(), all);
             } else {
                 DatabaseMigrator.migrate(properties.jdbcUrl(), properties.username(), properties.password(), all);
             }
@@ -47,7 +48,7 @@ class DatabaseConfiguration {
         ConnectionFactory target = embedded.server() != null
                 ? new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder().host("127.0.0.1")
                         .port(embedded.server().port()).database(EMBEDDED_DATABASE)
-                        .username(EmbeddedPostgres.SUPERUSER).build())
+                        .username(EmbeddedPostgres.SUPERUSER).password(embedded.server().password()).build())
                 : ConnectionFactories.get(credentials(properties));
         // No connection at start-up: the first request opens one (warming the pool in parallel with start-up
         // measured slower on 2 cores, see bench/README.md).

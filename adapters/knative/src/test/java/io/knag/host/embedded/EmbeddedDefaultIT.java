@@ -42,6 +42,8 @@ class EmbeddedDefaultIT {
         }
         assertThat(first.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
         assertThat(data.resolve("postgres/postmaster.pid")).as("PostgreSQL stopped with the host").doesNotExist();
+        assertThat(Files.readString(data.resolve("postgres/pg_hba.conf"))).as("a password is required, not trust")
+                .contains("scram-sha-256").doesNotContain(" trust");
 
         Process second = start(port, key);
         try {
@@ -65,6 +67,7 @@ class EmbeddedDefaultIT {
         builder.environment().put("KNAG_DATA_DIR", data.toString());
         builder.environment().put("KNAG_IDENTITY_KEY_ENCRYPTION_KEY", key);
         builder.environment().put("KNAG_IDENTITY_ARGON2_MEMORY_KIB", "1024");
+        builder.environment().put("KNAG_DATABASE_EMBEDDED_PASSWORD", "it-test-password");
         builder.environment().remove("KNAG_DATABASE_URL");
         return builder.start();
     }
