@@ -1,0 +1,33 @@
+package io.knag.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code knag.gateway.*}: where the function host answers, which paths need no token, the rate limits,
+ * the body limit and where plain HTTP is redirected from. Defaults fit the embedded default.
+ *
+ * @param upstream     the function host (embedded default: the local host; in a cluster, its service)
+ * @param jwks         the identity key set the gateway verifies tokens against
+ * @param publicPaths  path patterns reachable without a token
+ * @param perIp        requests a minute one client address may make to /api/v1/auth/**
+ * @param perUser      requests a minute one signed-in user may make elsewhere
+ * @param httpPort     the plain-HTTP port that only redirects to HTTPS (0: none)
+ */
+@ConfigurationProperties("knag.gateway")
+public record GatewaySettings(
+        @DefaultValue("http://127.0.0.1:8080") URI upstream,
+        @DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json") URI jwks,
+        @DefaultValue({"/api/v1/auth/**", "/.well-known/**", "/api/v1/openapi.yaml", "/api/v1/vault/brokers"})
+        List<String> publicPaths,
+        @DefaultValue("20") int perIp,
+        @DefaultValue("600") int perUser,
+        @DefaultValue("1MB") DataSize maxBody,
+        @DefaultValue("8088") int httpPort,
+        @DefaultValue("10000") int verifiedTokenCacheSize,
+        @DefaultValue("30s") Duration upstreamTimeout) {
+}

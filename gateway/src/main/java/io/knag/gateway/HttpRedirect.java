@@ -1,0 +1,63 @@
+package io.knag.gateway;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/** Plain HTTP on {@code knag.gateway.http-port} answers only with a permanent redirect to HTTPS. */
+@Component
+class HttpRedirect implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpRedirect.class);
+
+    private final int httpPort;
+    private final int httpsPort;
+    private final String address;
+    private volatile DisposableServer server;
+
+    HttpRedirect(GatewaySettings settings, @Value("${server.port}") int httpsPort,
+                 @Value("${server.address:127.0.0.1}") String address) {
+        this.httpPort = settings.httpPort();
+        this.httpsPort = httpsPort;
+        this.address = address;
+    }
+
+    @Override
+    public void start() {
+        if (httpPort <= 0) {
+            return;
+        }
+        server = HttpServer.create().host(address).port(httpPort)
+                .handle((request, response) -> {
+                    String host = request.requestHeaders().get("Host", "localhost").replaceFirst(":\\d+$", "");
+                    if (!host.matches("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:]+\\]")) {
+                        host = "localhost";
+                    }
+                    return response.status(308).header("Location", "https://" + host + ":" + httpsPort + request.uri())
+                            .header("Content-Length", "0").send();
+                })
+                .bindNow();
+        log.info("plain HTTP on {}:{} redirects to HTTPS port {}", address, server.port(), httpsPort);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.disposeNow();
+            server = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    int port() {
+        return server == null ? -1 : server.port();
+    }
+}

@@ -1,0 +1,274 @@
+package io.knag.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.File;
+import java.io.FileInputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The gateway in front of the real function host (its packaged jar, as its own process), spoken to over
+ * TLS with the self-signed certificate it made. A tiny echo upstream on /api/v1/echo/** shows exactly what
+ * reaches a function: which requests, and with which identity header.
+ */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class GatewayIT {
+
+    static Path data;
+    static Process host;
+    static ConfigurableApplicationContext gateway;
+    static HttpServer echo;
+    static final AtomicInteger echoed = new AtomicInteger();
+    static final AtomicReference<String> echoedUser = new AtomicReference<>();
+    static int httpsPort;
+    static int httpPort;
+    static HttpClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = Files.createTempDirectory("knag-gateway-it");
+        int hostPort = freePort();
+        host = startHost(hostPort);
+        echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        echo.createContext("/", exchange -> {
+            echoed.incrementAndGet();
+            echoedUser.set(exchange.getRequestHeaders().getFirst("X-Knag-User"));
+            byte[] body = "echo".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        echo.start();
+        Path keystore = data.resolve("gateway/tls.p12");
+        SelfSignedCertificate.ensure(keystore, "it-password".toCharArray());
+        httpsPort = freePort();
+        httpPort = freePort();
+        awaitHost(hostPort);
+        // Command-line arguments: they outrank application.yml, as an operator's settings do.
+        gateway = new SpringApplicationBuilder(KnagGateway.class, EchoRoute.class).run(
+                "--server.port=" + httpsPort,
+                "--spring.ssl.bundle.jks.knag.keystore.location=file:" + keystore,
+                "--spring.ssl.bundle.jks.knag.keystore.password=it-password",
+                "--knag.gateway.upstream=http://127.0.0.1:" + hostPort,
+                "--knag.gateway.jwks=http://127.0.0.1:" + hostPort + "/.well-known/jwks.json",
+                "--knag.gateway.http-port=" + httpPort,
+                "--knag.gateway.per-ip=12",
+                "--test.echo.uri=http://127.0.0.1:" + echo.getAddress().getPort());
+        client = HttpClient.newBuilder().sslContext(trusting(keystore)).connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (echo != null) {
+            echo.stop(0);
+        }
+        if (host != null) {
+            host.destroy();
+            host.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theJourneyWorksThroughTheGatewayOverTls() throws Exception {
+        String token = tokenFor("journey@example.com");
+        HttpResponse<String> me = send(get("/api/v1/users/me").header("Authorization", "Bearer " + token));
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("journey@example.com");
+        assertThat(me.headers().firstValue("Strict-Transport-Security")).contains("max-age=31536000");
+        assertThat(me.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(me.headers().firstValue("RateLimit-Remaining")).isPresent();
+    }
+
+    @Test
+    void aForgedIdentityHeaderIsReplacedByTheVerifiedOne() throws Exception {
+        String token = tokenFor("honest@example.com");
+        String victim = "00000000-0000-0000-0000-000000000001";
+        HttpResponse<String> withToken = send(get("/api/v1/echo/me").header("Authorization", "Bearer " + token)
+                .header("X-Knag-User", victim));
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(echoedUser.get()).isNotEqualTo(victim).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void badTokensNeverReachAFunction() throws Exception {
+        String token = tokenFor("attacker@example.com");
+        String[] parts = token.split("\\.");
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\"x\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        int before = echoed.get();
+        for (String bad : new String[] {none, tampered, "not.a.token", parts[0] + "." + parts[1] + ".c2lnbmF0dXJl"}) {
+            HttpResponse<String> answer = send(get("/api/v1/echo/x").header("Authorization", "Bearer " + bad)
+                    .header("X-Knag-User", "00000000-0000-0000-0000-000000000001"));
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(answer.body()).contains("https://knag.io/problems/invalid-token");
+        }
+        HttpResponse<String> none2 = send(get("/api/v1/echo/x"));
+        assertThat(none2.statusCode()).isEqualTo(401);
+        assertThat(none2.body()).contains("authentication-required");
+        assertThat(echoed.get()).as("no rejected request reached the upstream").isEqualTo(before);
+    }
+
+    /** Last: it spends this address's sign-in budget (12 a minute here), which the other tests share. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void aFloodOfLoginsFromOneAddressIsCutWith429() throws Exception {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 20; i++) {
+            last = send(post("/api/v1/auth/login", "{\"email\":\"flood@example.com\",\"password\":\"wrong password\"}"));
+            if (last.statusCode() == 429) {
+                break;
+            }
+        }
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        assertThat(last.headers().firstValue("RateLimit-Remaining")).contains("0");
+        assertThat(last.body()).contains("https://knag.io/problems/rate-limited");
+    }
+
+    @Test
+    void oversizedBodiesUnknownRoutesAndTraversalGetProblems() throws Exception {
+        String token = tokenFor("limits@example.com");
+        HttpResponse<String> big = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/echo/upload"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(2_000_000))));
+        assertThat(big.statusCode()).isEqualTo(413);
+        assertThat(big.body()).contains("payload-too-large");
+        HttpResponse<String> unknown = send(get("/nothing/here"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("https://knag.io/problems/not-found");
+        HttpResponse<String> traversal = send(get("/api/v1/%2e%2e/%2e%2e/actuator/env"));
+        assertThat(traversal.statusCode()).isBetween(400, 404);
+        assertThat(traversal.body()).doesNotContain("propertySources");
+    }
+
+    @Test
+    void plainHttpIsRedirectedAndTheTlsPortSpeaksOnlyTls() throws Exception {
+        HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> redirect = plain.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + httpPort + "/api/v1/users/me?x=1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(redirect.statusCode()).isEqualTo(308);
+        assertThat(redirect.headers().firstValue("Location")).contains("https://localhost:" + httpsPort + "/api/v1/users/me?x=1");
+        HttpClient distrustful = HttpClient.newBuilder().build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> distrustful.send(HttpRequest.newBuilder(
+                URI.create(base() + "/api/v1/openapi.yaml")).build(), HttpResponse.BodyHandlers.ofString()))
+                .as("a client that does not trust the self-signed certificate refuses it")
+                .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    /** A route in front of the echo upstream, before the functions route. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class EchoRoute {
+        @org.springframework.context.annotation.Bean
+        org.springframework.cloud.gateway.route.RouteLocator echoRoute(
+                org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder routes,
+                org.springframework.core.env.Environment environment) {
+            return routes.routes().route("echo", route -> route.order(-1).path("/api/v1/echo/**")
+                    .uri(environment.getProperty("test.echo.uri"))).build();
+        }
+    }
+
+    private String tokenFor(String email) throws Exception {
+        send(post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"a long passphrase\",\"displayName\":\"X\"}"));
+        HttpResponse<String> login = send(post("/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"a long passphrase\"}"));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create(base() + path)).GET();
+    }
+
+    private static HttpRequest.Builder post(String path, String json) {
+        return HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private static String base() {
+        return "https://localhost:" + httpsPort;
+    }
+
+    private static Process startHost(int port) throws Exception {
+        File jar = new File("../adapters/knative/target/knag-host.jar");
+        assertThat(jar).as("the function host is built before the gateway").exists();
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                jar.getAbsolutePath()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("host.log").toFile()));
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("KNAG_DATA_DIR", data.toString());
+        builder.environment().put("KNAG_IDENTITY_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        builder.environment().put("KNAG_IDENTITY_ARGON2_MEMORY_KIB", "1024");
+        builder.environment().remove("KNAG_DATABASE_URL");
+        return builder.start();
+    }
+
+    private static void awaitHost(int port) throws Exception {
+        HttpClient plain = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline && host.isAlive()) {
+            try {
+                if (plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("host not ready: " + Files.readString(data.resolve("host.log")));
+    }
+
+    private static SSLContext trusting(Path keystore) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = new FileInputStream(keystore.toFile())) {
+            store.load(in, "it-password".toCharArray());
+        }
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("knag", store.getCertificate(SelfSignedCertificate.ALIAS));
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
