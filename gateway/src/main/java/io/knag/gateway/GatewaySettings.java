@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param perIp        requests a minute one client address may make to /api/v1/auth/**
  * @param perUser      requests a minute one signed-in user may make elsewhere
  * @param httpPort     the plain-HTTP port that only redirects to HTTPS (0: none)
+ * @param rateLimitStore {@code memory} (one gateway) or {@code redis} (limits shared by every replica)
  */
 @ConfigurationProperties("knag.gateway")
 public record GatewaySettings(
@@ -29,5 +30,9 @@ public record GatewaySettings(
         @DefaultValue("1MB") DataSize maxBody,
         @DefaultValue("8088") int httpPort,
         @DefaultValue("10000") int verifiedTokenCacheSize,
-        @DefaultValue("30s") Duration upstreamTimeout) {
+        @DefaultValue("30s") Duration upstreamTimeout,
+        @DefaultValue("memory") RateLimitStore rateLimitStore) {
+
+    /** Where rate-limit counters live: this process, or Redis ({@code spring.data.redis.*}) shared by replicas. */
+    public enum RateLimitStore { MEMORY, REDIS }
 }

@@ -1,10 +1,5 @@
 package io.knag.gateway;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.auth.Caller;
 import java.net.InetSocketAddress;
@@ -19,22 +14,22 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets in memory: per client address on the sign-in paths ({@code /api/v1/auth/**}), per user
- * elsewhere (per address for the other public paths). Answers carry {@code RateLimit-Limit} and
- * {@code RateLimit-Remaining}; a refused one is 429 {@code rate-limited} with {@code Retry-After}.
- * (Buckets shared through Redis by several gateway replicas are not built yet.)
+ * Rate limits: per client address on the sign-in paths ({@code /api/v1/auth/**}), per user elsewhere (per
+ * address for the other public paths), counted in memory or in Redis ({@link RateLimiter}). Answers carry
+ * {@code RateLimit-Limit} and {@code RateLimit-Remaining}; a refused one is 429 {@code rate-limited} with
+ * {@code Retry-After} and {@code RateLimit-Reset}.
  */
 @Component
 class RateLimits implements GlobalFilter, Ordered {
 
     private final int perIp;
     private final int perUser;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final RateLimiter limiter;
 
-    RateLimits(GatewaySettings settings) {
+    RateLimits(GatewaySettings settings, RateLimiter limiter) {
         this.perIp = settings.perIp();
         this.perUser = settings.perUser();
+        this.limiter = limiter;
     }
 
     @Override
@@ -48,21 +43,19 @@ class RateLimits implements GlobalFilter, Ordered {
         Caller caller = exchange.getAttribute(TokenGate.CALLER);
         boolean signIn = path.startsWith("/api/v1/auth/");
         int limit = signIn || caller == null ? perIp : perUser;
-        String key = signIn || caller == null ? "ip:" + address(exchange) : "user:" + caller.userId();
-        Bucket bucket = buckets.get(key + (signIn ? ":auth" : ""), ignored -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        HttpHeaders headers = exchange.getResponse().getHeaders();
-        headers.set("RateLimit-Limit", Integer.toString(limit));
-        headers.set("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
-        if (probe.isConsumed()) {
-            return chain.filter(exchange);
-        }
-        Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-        headers.set("RateLimit-Reset", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
-        return Mono.error(new KnagException(GatewayProblems.RATE_LIMITED, "Too many requests; retry later", List.of(),
-                wait.isZero() ? Duration.ofSeconds(1) : wait));
+        String key = (signIn ? "auth:" : "") + (signIn || caller == null ? "ip:" + address(exchange) : "user:" + caller.userId());
+        return limiter.consume(key, limit).flatMap(decision -> {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.set("RateLimit-Limit", Integer.toString(limit));
+            headers.set("RateLimit-Remaining", Long.toString(decision.remaining()));
+            if (decision.allowed()) {
+                return chain.filter(exchange);
+            }
+            Duration wait = decision.retryAfter().isZero() ? Duration.ofSeconds(1) : decision.retryAfter();
+            headers.set("RateLimit-Reset", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
+            return Mono.error(new KnagException(GatewayProblems.RATE_LIMITED, "Too many requests; retry later",
+                    List.of(), wait));
+        });
     }
 
     private static String address(ServerWebExchange exchange) {

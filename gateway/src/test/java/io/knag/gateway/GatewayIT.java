@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
-import java.io.FileInputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,15 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +45,7 @@ class GatewayIT {
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("knag-gateway-it");
-        int hostPort = freePort();
+        int hostPort = TestSupport.freePort();
         host = startHost(hostPort);
         echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         echo.createContext("/", exchange -> {
@@ -64,8 +59,8 @@ class GatewayIT {
         echo.start();
         Path keystore = data.resolve("gateway/tls.p12");
         SelfSignedCertificate.ensure(keystore, "it-password".toCharArray());
-        httpsPort = freePort();
-        httpPort = freePort();
+        httpsPort = TestSupport.freePort();
+        httpPort = TestSupport.freePort();
         awaitHost(hostPort);
         // Command-line arguments: they outrank application.yml, as an operator's settings do.
         gateway = new SpringApplicationBuilder(KnagGateway.class, EchoRoute.class).run(
@@ -77,7 +72,7 @@ class GatewayIT {
                 "--knag.gateway.http-port=" + httpPort,
                 "--knag.gateway.per-ip=12",
                 "--test.echo.uri=http://127.0.0.1:" + echo.getAddress().getPort());
-        client = HttpClient.newBuilder().sslContext(trusting(keystore)).connectTimeout(Duration.ofSeconds(2)).build();
+        client = HttpClient.newBuilder().sslContext(TestSupport.trusting(keystore, "it-password".toCharArray())).connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     @AfterAll
@@ -251,24 +246,4 @@ class GatewayIT {
         throw new AssertionError("host not ready: " + Files.readString(data.resolve("host.log")));
     }
 
-    private static SSLContext trusting(Path keystore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (var in = new FileInputStream(keystore.toFile())) {
-            store.load(in, "it-password".toCharArray());
-        }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("knag", store.getCertificate(SelfSignedCertificate.ALIAS));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
