@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param perUser      requests a minute one signed-in user may make elsewhere
  * @param httpPort     the plain-HTTP port that only redirects to HTTPS (0: none)
  * @param rateLimitStore {@code memory} (one gateway) or {@code redis} (limits shared by every replica)
+ * @param corsOrigins  origins whose pages may call the API from a browser (the web UI's)
  */
 @ConfigurationProperties("knag.gateway")
 public record GatewaySettings(
@@ -31,7 +32,8 @@ public record GatewaySettings(
         @DefaultValue("8088") int httpPort,
         @DefaultValue("10000") int verifiedTokenCacheSize,
         @DefaultValue("30s") Duration upstreamTimeout,
-        @DefaultValue("memory") RateLimitStore rateLimitStore) {
+        @DefaultValue("memory") RateLimitStore rateLimitStore,
+        @DefaultValue("https://localhost:8443") List<String> corsOrigins) {
 
     /** Where rate-limit counters live: this process, or Redis ({@code spring.data.redis.*}) shared by replicas. */
     public enum RateLimitStore { MEMORY, REDIS }

@@ -38,6 +38,8 @@ class GatewayIT {
     static HttpServer echo;
     static final AtomicInteger echoed = new AtomicInteger();
     static final AtomicReference<String> echoedUser = new AtomicReference<>();
+    static final AtomicReference<String> echoedTraceparent = new AtomicReference<>();
+    static int hostPort;
     static int httpsPort;
     static int httpPort;
     static HttpClient client;
@@ -45,12 +47,13 @@ class GatewayIT {
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("knag-gateway-it");
-        int hostPort = TestSupport.freePort();
+        hostPort = TestSupport.freePort();
         host = startHost(hostPort);
         echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         echo.createContext("/", exchange -> {
             echoed.incrementAndGet();
             echoedUser.set(exchange.getRequestHeaders().getFirst("X-Knag-User"));
+            echoedTraceparent.set(exchange.getRequestHeaders().getFirst("traceparent"));
             byte[] body = "echo".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -70,7 +73,7 @@ class GatewayIT {
                 "--knag.gateway.upstream=http://127.0.0.1:" + hostPort,
                 "--knag.gateway.jwks=http://127.0.0.1:" + hostPort + "/.well-known/jwks.json",
                 "--knag.gateway.http-port=" + httpPort,
-                "--knag.gateway.per-ip=12",
+                "--knag.gateway.per-ip=16",
                 "--test.echo.uri=http://127.0.0.1:" + echo.getAddress().getPort());
         client = HttpClient.newBuilder().sslContext(TestSupport.trusting(keystore, "it-password".toCharArray())).connectTimeout(Duration.ofSeconds(2)).build();
     }
@@ -131,12 +134,73 @@ class GatewayIT {
         assertThat(echoed.get()).as("no rejected request reached the upstream").isEqualTo(before);
     }
 
-    /** Last: it spends this address's sign-in budget (12 a minute here), which the other tests share. */
+    @Test
+    void browsersMayCallOnlyFromTheWebUiOrigin() throws Exception {
+        HttpResponse<String> allowed = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/users/me"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://localhost:8443")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization"));
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://localhost:8443");
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/users/me"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void theTraceContinuesToTheFunctionAndIsLoggedWithoutSecrets() throws Exception {
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.knag.gateway.access");
+        var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            String token = tokenFor("traced@example.com");
+            String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+            HttpResponse<String> answer = send(get("/api/v1/echo/traced?secret=query-marker")
+                    .header("Authorization", "Bearer " + token)
+                    .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+            assertThat(answer.headers().firstValue("X-Request-Id")).contains(traceId);
+            assertThat(echoedTraceparent.get()).startsWith("00-" + traceId + "-").endsWith("-01");
+            assertThat(lines.list).anySatisfy(line -> assertThat(line.getFormattedMessage())
+                    .contains("GET /api/v1/echo/traced 200").contains("trace=" + traceId));
+            assertThat(lines.list).allSatisfy(line -> assertThat(line.getFormattedMessage())
+                    .doesNotContain(token).doesNotContain("query-marker").doesNotContain("a long passphrase"));
+            HttpResponse<String> fresh = send(get("/api/v1/openapi.yaml"));
+            assertThat(fresh.headers().firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f]{32}");
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+
+    @Test
+    void publicDocumentsAreServedFromTheGatewaysCache() throws Exception {
+        double before = hostRequests("/.well-known/jwks.json");
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> jwks = send(get("/.well-known/jwks.json"));
+            assertThat(jwks.statusCode()).isEqualTo(200);
+            assertThat(jwks.body()).contains("\"kty\":\"RSA\"");
+        }
+        assertThat(hostRequests("/.well-known/jwks.json") - before).as("requests that reached the host").isEqualTo(1.0);
+    }
+
+    /** The host's own count of requests to {@code uri}, from its Prometheus endpoint. */
+    private static double hostRequests(String uri) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + hostPort + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                        && line.contains("uri=\"" + uri + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** Last: it spends this address's sign-in budget (16 a minute here), which the other tests share. */
     @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void aFloodOfLoginsFromOneAddressIsCutWith429() throws Exception {
         HttpResponse<String> last = null;
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 24; i++) {
             last = send(post("/api/v1/auth/login", "{\"email\":\"flood@example.com\",\"password\":\"wrong password\"}"));
             if (last.statusCode() == 429) {
                 break;
