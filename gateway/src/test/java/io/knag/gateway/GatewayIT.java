@@ -70,6 +70,7 @@ class GatewayIT {
                 "--server.port=" + httpsPort,
                 "--spring.ssl.bundle.jks.knag.keystore.location=file:" + keystore,
                 "--spring.ssl.bundle.jks.knag.keystore.password=it-password",
+                "--server.ssl.bundle=knag",
                 "--knag.gateway.upstream=http://127.0.0.1:" + hostPort,
                 "--knag.gateway.jwks=http://127.0.0.1:" + hostPort + "/.well-known/jwks.json",
                 "--knag.gateway.http-port=" + httpPort,

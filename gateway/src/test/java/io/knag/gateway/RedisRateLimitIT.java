@@ -62,6 +62,7 @@ class RedisRateLimitIT {
                     "--server.port=" + port,
                     "--spring.ssl.bundle.jks.knag.keystore.location=file:" + keystore,
                     "--spring.ssl.bundle.jks.knag.keystore.password=it-password",
+                    "--server.ssl.bundle=knag",
                     "--knag.gateway.upstream=http://127.0.0.1:" + upstream.getAddress().getPort(),
                     "--knag.gateway.http-port=0",
                     "--knag.gateway.per-ip=10",
