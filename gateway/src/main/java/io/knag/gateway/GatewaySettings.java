@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param httpPort     the plain-HTTP port that only redirects to HTTPS (0: none)
  * @param rateLimitStore {@code memory} (one gateway) or {@code redis} (limits shared by every replica)
  * @param corsOrigins  origins whose pages may call the API from a browser (the web UI's)
+ * @param rateLimitsEnabled false where something in front of the gateway limits rates already
  */
 @ConfigurationProperties("knag.gateway")
 public record GatewaySettings(
@@ -33,7 +34,8 @@ public record GatewaySettings(
         @DefaultValue("10000") int verifiedTokenCacheSize,
         @DefaultValue("30s") Duration upstreamTimeout,
         @DefaultValue("memory") RateLimitStore rateLimitStore,
-        @DefaultValue("https://localhost:8443") List<String> corsOrigins) {
+        @DefaultValue("https://localhost:8443") List<String> corsOrigins,
+        @DefaultValue("true") boolean rateLimitsEnabled) {
 
     /** Where rate-limit counters live: this process, or Redis ({@code spring.data.redis.*}) shared by replicas. */
     public enum RateLimitStore { MEMORY, REDIS }
