@@ -133,6 +133,14 @@ class GatewayIT {
         assertThat(none2.statusCode()).isEqualTo(401);
         assertThat(none2.body()).contains("authentication-required");
         assertThat(echoed.get()).as("no rejected request reached the upstream").isEqualTo(before);
+
+        double hostBefore = hostRequests("/api/v1/users/me");
+        for (String bad : new String[] {none, tampered, "not.a.token", ""}) {
+            HttpResponse<String> answer = send(get("/api/v1/users/me").header("Authorization", "Bearer " + bad));
+            assertThat(answer.statusCode()).isEqualTo(401);
+        }
+        assertThat(hostRequests("/api/v1/users/me")).as("no rejected request reached the function host")
+                .isEqualTo(hostBefore);
     }
 
     @Test
@@ -224,9 +232,12 @@ class GatewayIT {
         HttpResponse<String> unknown = send(get("/nothing/here"));
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("https://knag.io/problems/not-found");
-        HttpResponse<String> traversal = send(get("/api/v1/%2e%2e/%2e%2e/actuator/env"));
-        assertThat(traversal.statusCode()).isBetween(400, 404);
-        assertThat(traversal.body()).doesNotContain("propertySources");
+        for (String trick : new String[] {"/api/v1/%2e%2e/%2e%2e/actuator/env", "/api/v1/..%2F..%2Factuator%2Fenv",
+                "/api/v1/%252e%252e/actuator/env", "/.well-known/..%2F..%2Factuator/env", "/actuator/env"}) {
+            HttpResponse<String> traversal = send(get(trick));
+            assertThat(traversal.statusCode()).as(trick).isBetween(400, 404);
+            assertThat(traversal.body()).as(trick).doesNotContain("propertySources").doesNotContain("KNAG_");
+        }
     }
 
     @Test
