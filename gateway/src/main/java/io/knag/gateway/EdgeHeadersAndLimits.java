@@ -1,6 +1,7 @@
 package io.knag.gateway;
 
 import io.knag.kernel.KnagException;
+import io.knag.web.HttpProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -34,7 +35,7 @@ class EdgeHeadersAndLimits implements WebFilter {
         headers.set("Referrer-Policy", "no-referrer");
         headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         if (exchange.getRequest().getHeaders().getContentLength() > maxBody) {
-            return Mono.error(new KnagException(GatewayProblems.PAYLOAD_TOO_LARGE,
+            return Mono.error(new KnagException(HttpProblems.PAYLOAD_TOO_LARGE,
                     "The request body may be at most " + maxBody + " bytes"));
         }
         return chain.filter(exchange);

@@ -1,6 +1,7 @@
 package io.knag.gateway;
 
 import io.knag.kernel.KnagException;
+import io.knag.web.HttpProblems;
 import io.knag.kernel.auth.Caller;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class RateLimits implements GlobalFilter, Ordered {
             }
             Duration wait = decision.retryAfter().isZero() ? Duration.ofSeconds(1) : decision.retryAfter();
             headers.set("RateLimit-Reset", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
-            return Mono.error(new KnagException(GatewayProblems.RATE_LIMITED, "Too many requests; retry later",
+            return Mono.error(new KnagException(HttpProblems.RATE_LIMITED, "Too many requests; retry later",
                     List.of(), wait));
         });
     }

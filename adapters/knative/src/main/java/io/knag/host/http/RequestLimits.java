@@ -1,6 +1,7 @@
 package io.knag.host.http;
 
 import io.knag.kernel.KnagException;
+import io.knag.web.HttpProblems;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
