@@ -1,0 +1,25 @@
+package io.knag.host;
+
+import io.knag.host.database.DatabaseProperties;
+import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With {@code spring.main.lazy-initialization} (the default here: a scaled-to-zero function should start
+ * answering before it builds what its first request does not need), settings are still bound and checked
+ * at start-up, so a misconfigured host fails at once rather than on its first request.
+ */
+@Configuration(proxyBeanMethods = false)
+class LazyStartup {
+
+    @Bean
+    static LazyInitializationExcludeFilter eagerSettings() {
+        return (name, definition, type) -> type.isAnnotationPresent(
+                org.springframework.boot.context.properties.ConfigurationProperties.class)
+                || type == DatabaseProperties.class
+                || "embeddedDatabase".equals(name)
+                || ConfigurationPropertiesBean.class.isAssignableFrom(type);
+    }
+}
