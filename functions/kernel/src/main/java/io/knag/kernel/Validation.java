@@ -24,10 +24,6 @@ public final class Validation {
                 field + " must be at most " + maxLength + " characters");
     }
 
-    public boolean failed() {
-        return !violations.isEmpty();
-    }
-
     public void throwIfFailed() {
         if (!violations.isEmpty()) {
             throw KnagException.invalid(violations);

@@ -21,8 +21,4 @@ public final class Randoms {
     public static String token(int length) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(length));
     }
-
-    public static SecureRandom secureRandom() {
-        return random;
-    }
 }

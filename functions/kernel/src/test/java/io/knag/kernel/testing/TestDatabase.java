@@ -9,7 +9,6 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -122,9 +121,5 @@ public final class TestDatabase {
             }
         }
         return out.toString();
-    }
-
-    public static Path serverDataDirectory() {
-        return server.dataDirectory();
     }
 }
