@@ -58,7 +58,8 @@ class CommandsTest {
         assertThat(new Login("a@example.com", marker).toString()).doesNotContain(marker);
         assertThat(new Refresh(marker).toString()).doesNotContain(marker);
         assertThat(new Logout(marker).toString()).doesNotContain(marker);
-        assertThat(new Recover("a@example.com", marker, marker).toString()).doesNotContain(marker.toUpperCase());
+        Recover recover = new Recover("a@example.com", marker, marker);
+        assertThat(recover.toString()).doesNotContain(recover.recoveryCode()).doesNotContain(recover.newPassword());
         assertThat(new ChangePassword(marker, marker).toString()).doesNotContain(marker);
         assertThat(new DeleteAccount(marker).toString()).doesNotContain(marker);
         assertThat(new TokenPair(marker, marker, "Bearer", 900).toString()).doesNotContain(marker);

@@ -1,6 +1,7 @@
 package io.knag.identity.internal;
 
 import io.knag.identity.AccessTokens;
+import io.knag.identity.AccountStore;
 import io.knag.identity.AccountReset;
 import io.knag.identity.AccountView;
 import io.knag.identity.Accounts;
@@ -16,6 +17,7 @@ import io.knag.identity.ResetAccount;
 import io.knag.identity.Refresh;
 import io.knag.identity.Register;
 import io.knag.identity.Registered;
+import io.knag.identity.SessionStore;
 import io.knag.identity.Sessions;
 import io.knag.identity.SigningKeys;
 import io.knag.identity.TokenPair;
@@ -77,6 +79,16 @@ public class IdentityAutoConfiguration {
     }
 
     @Bean
+    AccountStore accountStore(ConnectionFactory connectionFactory, Clock clock) {
+        return new R2dbcAccountStore(DatabaseClient.create(connectionFactory), clock);
+    }
+
+    @Bean
+    SessionStore sessionStore(ConnectionFactory connectionFactory) {
+        return new R2dbcSessionStore(DatabaseClient.create(connectionFactory));
+    }
+
+    @Bean
     SigningKeys signingKeys(ConnectionFactory connectionFactory, Transactions transactions, IdentityProperties properties,
                             TokenSettings settings, Clock clock) {
         var store = new R2dbcSigningKeyStore(DatabaseClient.create(connectionFactory), transactions, clock);
@@ -85,19 +97,17 @@ public class IdentityAutoConfiguration {
     }
 
     @Bean
-    Accounts accounts(ConnectionFactory connectionFactory, PasswordHasher hasher, ObjectProvider<VaultKeyring> vault,
-                      EventPublisher events, Transactions transactions, Clock clock) {
-        DatabaseClient db = DatabaseClient.create(connectionFactory);
-        return new Accounts(new R2dbcAccountStore(db, clock), new R2dbcSessionStore(db), hasher, new PasswordPolicy(),
+    Accounts accounts(AccountStore accountStore, SessionStore sessionStore, PasswordHasher hasher,
+                      ObjectProvider<VaultKeyring> vault, EventPublisher events, Transactions transactions, Clock clock) {
+        return new Accounts(accountStore, sessionStore, hasher, new PasswordPolicy(),
                 vault.getIfAvailable(() -> VaultKeyring.NONE), events, transactions, clock);
     }
 
     @Bean
-    Sessions sessions(ConnectionFactory connectionFactory, PasswordHasher hasher, SigningKeys keys,
+    Sessions sessions(AccountStore accountStore, SessionStore sessionStore, PasswordHasher hasher, SigningKeys keys,
                       TokenSettings settings, Transactions transactions, IdentityProperties properties, Clock clock) {
-        DatabaseClient db = DatabaseClient.create(connectionFactory);
-        return new Sessions(new R2dbcAccountStore(db, clock), new R2dbcSessionStore(db), hasher,
-                new AccessTokens(keys, settings, clock), transactions, properties.refreshTokenTtl(), clock);
+        return new Sessions(accountStore, sessionStore, hasher, new AccessTokens(keys, settings, clock), transactions,
+                properties.refreshTokenTtl(), clock);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.knag.identity.internal;
 import io.knag.identity.RefreshToken;
 import io.knag.identity.SessionStore;
 import io.knag.kernel.UserId;
+import io.knag.kernel.persistence.Columns;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -66,11 +67,8 @@ final class R2dbcSessionStore implements SessionStore {
     }
 
     private static RefreshToken token(Readable row) {
-        ByteBuffer hash = row.get("token_hash", ByteBuffer.class);
-        byte[] bytes = new byte[hash.remaining()];
-        hash.get(bytes);
         return new RefreshToken(row.get("id", UUID.class), row.get("family_id", UUID.class),
-                new UserId(row.get("user_id", UUID.class)), bytes, row.get("created_at", Instant.class),
+                new UserId(row.get("user_id", UUID.class)), Columns.bytes(row.get("token_hash", ByteBuffer.class)), row.get("created_at", Instant.class),
                 row.get("expires_at", Instant.class), row.get("rotated_at", Instant.class),
                 row.get("revoked_at", Instant.class));
     }

@@ -3,6 +3,7 @@ package io.knag.identity.internal;
 import io.knag.identity.SigningKeyStore;
 import io.knag.identity.StoredSigningKey;
 import io.knag.kernel.Transactions;
+import io.knag.kernel.persistence.Columns;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -63,14 +64,9 @@ final class R2dbcSigningKeyStore implements SigningKeyStore {
     }
 
     private static StoredSigningKey key(Readable row) {
-        return new StoredSigningKey(row.get("kid", String.class), bytes(row.get("public_key", ByteBuffer.class)),
-                bytes(row.get("sealed_private_key", ByteBuffer.class)), row.get("created_at", Instant.class),
+        return new StoredSigningKey(row.get("kid", String.class), Columns.bytes(row.get("public_key", ByteBuffer.class)),
+                Columns.bytes(row.get("sealed_private_key", ByteBuffer.class)), row.get("created_at", Instant.class),
                 row.get("retired_at", Instant.class));
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
-    }
 }

@@ -1,6 +1,7 @@
 package io.knag.vault.internal;
 
 import io.knag.kernel.UserId;
+import io.knag.kernel.persistence.Columns;
 import io.knag.vault.CredentialStore;
 import io.knag.vault.StoredCredential;
 import io.r2dbc.spi.Readable;
@@ -72,7 +73,7 @@ final class R2dbcCredentialStore implements CredentialStore {
     private static StoredCredential credential(Readable row) {
         return new StoredCredential(row.get("id", UUID.class), new UserId(row.get("user_id", UUID.class)),
                 row.get("broker", String.class), row.get("label", String.class), row.get("fingerprint", String.class),
-                R2dbcVaultKeyStore.bytes(row.get("sealed", ByteBuffer.class)), row.get("created_at", Instant.class),
+                Columns.bytes(row.get("sealed", ByteBuffer.class)), row.get("created_at", Instant.class),
                 row.get("updated_at", Instant.class));
     }
 }

@@ -1,6 +1,7 @@
 package io.knag.vault.internal;
 
 import io.knag.kernel.UserId;
+import io.knag.kernel.persistence.Columns;
 import io.knag.vault.VaultKey;
 import io.knag.vault.VaultKeyStore;
 import io.r2dbc.spi.Readable;
@@ -72,17 +73,9 @@ final class R2dbcVaultKeyStore implements VaultKeyStore {
     }
 
     private static VaultKey key(Readable row) {
-        return new VaultKey(new UserId(row.get("user_id", UUID.class)), bytes(row.get("public_key", ByteBuffer.class)),
-                bytes(row.get("password_wrap", ByteBuffer.class)), bytes(row.get("recovery_wrap", ByteBuffer.class)),
+        return new VaultKey(new UserId(row.get("user_id", UUID.class)), Columns.bytes(row.get("public_key", ByteBuffer.class)),
+                Columns.bytes(row.get("password_wrap", ByteBuffer.class)), Columns.bytes(row.get("recovery_wrap", ByteBuffer.class)),
                 row.get("failed_attempts", Integer.class), row.get("locked_until", Instant.class));
     }
 
-    static byte[] bytes(ByteBuffer buffer) {
-        if (buffer == null) {
-            return null;
-        }
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
-    }
 }

@@ -10,11 +10,13 @@ import io.knag.vault.AddCredential;
 import io.knag.vault.AttemptPolicy;
 import io.knag.vault.Broker;
 import io.knag.vault.Brokers;
+import io.knag.vault.CredentialStore;
 import io.knag.vault.CredentialView;
 import io.knag.vault.Credentials;
 import io.knag.vault.LaunchEnvelope;
 import io.knag.vault.OpenForLaunch;
 import io.knag.vault.RotateCredential;
+import io.knag.vault.VaultKeyStore;
 import io.knag.vault.VaultKeys;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
@@ -43,19 +45,26 @@ public class VaultAutoConfiguration {
     }
 
     @Bean
-    VaultKeys vaultKeys(ConnectionFactory connectionFactory, Argon2Parameters parameters, BoundedWork memoryHardWork,
-                        VaultProperties properties, Clock clock) {
-        DatabaseClient db = DatabaseClient.create(connectionFactory);
-        return new VaultKeys(new R2dbcVaultKeyStore(db), new R2dbcCredentialStore(db), parameters, memoryHardWork,
+    VaultKeyStore vaultKeyStore(ConnectionFactory connectionFactory) {
+        return new R2dbcVaultKeyStore(DatabaseClient.create(connectionFactory));
+    }
+
+    @Bean
+    CredentialStore credentialStore(ConnectionFactory connectionFactory) {
+        return new R2dbcCredentialStore(DatabaseClient.create(connectionFactory));
+    }
+
+    @Bean
+    VaultKeys vaultKeys(VaultKeyStore keyStore, CredentialStore credentialStore, Argon2Parameters parameters,
+                        BoundedWork memoryHardWork, VaultProperties properties, Clock clock) {
+        return new VaultKeys(keyStore, credentialStore, parameters, memoryHardWork,
                 new AttemptPolicy(properties.maxFailedAttempts(), properties.firstLock(), properties.longestLock()), clock);
     }
 
     @Bean
-    Credentials credentials(ConnectionFactory connectionFactory, VaultKeys vaultKeys, VaultProperties properties,
-                            Clock clock) {
-        DatabaseClient db = DatabaseClient.create(connectionFactory);
-        return new Credentials(new R2dbcCredentialStore(db), new R2dbcVaultKeyStore(db), vaultKeys, Brokers.load(),
-                properties.maxCredentials(), clock);
+    Credentials credentials(CredentialStore credentialStore, VaultKeyStore keyStore, VaultKeys vaultKeys,
+                            VaultProperties properties, Clock clock) {
+        return new Credentials(credentialStore, keyStore, vaultKeys, Brokers.load(), properties.maxCredentials(), clock);
     }
 
     @Bean
