@@ -1,0 +1,8 @@
+package io.knag.bots;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The tail of a bot's output, oldest line first. */
+public record BotLogs(UUID botId, BotState state, List<String> lines) {
+}

@@ -1,0 +1,23 @@
+package io.knag.bots;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Data of {@code io.knag.bot.status.changed}, and one row of a bot's history. {@code from} is null when the
+ * bot was created. {@code detail} says why, for people.
+ */
+public record BotStatusChanged(UUID botId, UUID owner, BotState from, BotState to, Instant at, String detail) {
+
+    public static final String TYPE = "io.knag.bot.status.changed";
+    public static final String SOURCE = "/knag/bot-manager";
+
+    public BotStatusChanged {
+        Objects.requireNonNull(botId, "botId");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(at, "at");
+        detail = detail == null ? "" : detail;
+    }
+}

@@ -1,0 +1,22 @@
+package io.knag.bots;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Defines a bot: {@code {name, image, credentialId, params, resources, restartPolicy}}; checked as it is made. */
+public record CreateBot(String name, String image, UUID credentialId, Map<String, Object> params, Resources resources,
+                        RestartPolicy restartPolicy) {
+
+    public CreateBot {
+        definitionOf(name, image, credentialId, params, resources, restartPolicy);
+    }
+
+    public BotDefinition definition() {
+        return definitionOf(name, image, credentialId, params, resources, restartPolicy);
+    }
+
+    private static BotDefinition definitionOf(String name, String image, UUID credentialId, Map<String, Object> params,
+                                              Resources resources, RestartPolicy restartPolicy) {
+        return BotDefinition.of(name, image, credentialId, params, resources, restartPolicy);
+    }
+}

@@ -1,0 +1,169 @@
+package io.knag.bots.internal;
+
+import io.knag.bots.BotCredentials;
+import io.knag.bots.BotLogs;
+import io.knag.bots.BotLogsQuery;
+import io.knag.bots.BotManager;
+import io.knag.bots.BotStatusChanged;
+import io.knag.bots.BotStore;
+import io.knag.bots.BotView;
+import io.knag.bots.Bots;
+import io.knag.bots.Convergence;
+import io.knag.bots.CreateBot;
+import io.knag.bots.DeleteOutcome;
+import io.knag.bots.ImageAllowlist;
+import io.knag.bots.Launches;
+import io.knag.bots.ManagerKey;
+import io.knag.bots.Quotas;
+import io.knag.bots.StartBot;
+import io.knag.bots.UpdateBot;
+import io.knag.bots.runtime.BotRuntime;
+import io.knag.kernel.Transactions;
+import io.knag.kernel.auth.Authenticated;
+import io.knag.kernel.auth.Caller;
+import io.knag.kernel.events.EventConsumer;
+import io.knag.kernel.events.EventPublisher;
+import io.knag.kernel.persistence.SchemaMigration;
+import io.knag.vault.CredentialView;
+import io.knag.vault.LaunchEnvelope;
+import io.knag.vault.OpenForLaunch;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * The bots function (definitions, start and stop) and the bot manager (events in, runtime out), on R2DBC,
+ * with the vault of this process and the runtime a runtime module provides.
+ */
+@AutoConfiguration(afterName = {"io.knag.vault.internal.VaultAutoConfiguration",
+        "io.knag.runtime.local.internal.LocalRuntimeAutoConfiguration",
+        "io.knag.runtime.kubernetes.internal.KubernetesRuntimeAutoConfiguration"})
+@ConditionalOnBean({ConnectionFactory.class, BotRuntime.class})
+@EnableConfigurationProperties(BotsProperties.class)
+public class BotsAutoConfiguration {
+
+    public static final SchemaMigration MIGRATION = new SchemaMigration("bots", "classpath:db/bots");
+
+    @Bean
+    SchemaMigration botsSchema() {
+        return MIGRATION;
+    }
+
+    @Bean
+    BotStore botStore(ConnectionFactory connectionFactory) {
+        return new R2dbcBotStore(DatabaseClient.create(connectionFactory));
+    }
+
+    @Bean
+    ManagerKey botManagerKey(BotsProperties properties) {
+        return properties.managerPrivateKey() == null || properties.managerPrivateKey().isBlank() ? ManagerKey.generate()
+                : ManagerKey.fromBase64(properties.managerPrivateKey());
+    }
+
+    @Bean
+    BotCredentials botCredentials(@Qualifier("getCredential") Function<Authenticated<UUID>, Mono<CredentialView>> getCredential,
+                                  @Qualifier("openForLaunch") Function<OpenForLaunch, Mono<LaunchEnvelope>> openForLaunch) {
+        return new VaultBotCredentials(getCredential, openForLaunch);
+    }
+
+    @Bean
+    Bots bots(BotStore store, BotCredentials credentials, BotRuntime runtime, BotsProperties properties,
+              EventPublisher publisher, Transactions transactions, Clock clock) {
+        return new Bots(store, credentials, runtime, new ImageAllowlist(properties.imageAllowlist()), quotas(properties),
+                publisher, transactions, clock);
+    }
+
+    @Bean
+    Launches launches(BotStore store, BotCredentials credentials, ManagerKey key, BotsProperties properties,
+                      @Lazy EventPublisher publisher, Transactions transactions, Clock clock) {
+        return new Launches(store, credentials, quotas(properties), key.publicKey(), publisher, transactions, clock);
+    }
+
+    @Bean
+    BotManager botManager(BotStore store, BotRuntime runtime, ManagerKey key, @Lazy EventPublisher publisher,
+                          Transactions transactions, Clock clock) {
+        return new BotManager(store, runtime, key, publisher, transactions, clock);
+    }
+
+    @Bean
+    Convergence botConvergence(BotStore store, BotRuntime runtime, @Lazy EventPublisher publisher,
+                               Transactions transactions, BotsProperties properties, Clock clock) {
+        return new Convergence(store, runtime, publisher, transactions, properties.launchTimeout(), clock);
+    }
+
+    @Bean
+    BotManagerLifecycle botManagerLifecycle(Convergence convergence, BotRuntime runtime, BotStore store,
+                                            BotsProperties properties, Clock clock) {
+        return new BotManagerLifecycle(convergence, runtime, store, properties, clock);
+    }
+
+    @Bean
+    EventConsumer botRequests(BotManager manager) {
+        return new BotRequestsConsumer(manager);
+    }
+
+    @Bean
+    EventConsumer botsUserDeleted(@Lazy Bots bots) {
+        return new UserDeletedConsumer(bots);
+    }
+
+    @Bean
+    Function<Authenticated<CreateBot>, Mono<BotView>> createBot(Bots bots) {
+        return bots::create;
+    }
+
+    @Bean
+    Function<Caller, Mono<List<BotView>>> listBots(Bots bots) {
+        return bots::list;
+    }
+
+    @Bean
+    Function<Authenticated<UUID>, Mono<BotView>> getBot(Bots bots) {
+        return bots::get;
+    }
+
+    @Bean
+    Function<Authenticated<UpdateBot>, Mono<BotView>> updateBot(Bots bots) {
+        return bots::update;
+    }
+
+    @Bean
+    Function<Authenticated<UUID>, Mono<DeleteOutcome>> deleteBot(Bots bots) {
+        return bots::delete;
+    }
+
+    @Bean
+    Function<Authenticated<StartBot>, Mono<BotView>> startBot(Launches launches) {
+        return launches::start;
+    }
+
+    @Bean
+    Function<Authenticated<UUID>, Mono<BotView>> stopBot(Launches launches) {
+        return launches::stop;
+    }
+
+    @Bean
+    Function<Authenticated<BotLogsQuery>, Mono<BotLogs>> botLogs(Bots bots) {
+        return bots::logs;
+    }
+
+    @Bean
+    Function<Authenticated<UUID>, Mono<List<BotStatusChanged>>> botEvents(Bots bots) {
+        return bots::history;
+    }
+
+    private static Quotas quotas(BotsProperties properties) {
+        return new Quotas(properties.maxBots(), properties.maxRunning(), properties.maxCpuMillis(),
+                properties.maxMemoryMib());
+    }
+}

@@ -1,0 +1,33 @@
+package io.knag.bots.internal;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code knag.bots.*}: which images may run, the per-user quotas, the bot manager's key (base64 X25519
+ * private key; made at start-up when not given), how often the manager reconciles, and how long a launch
+ * may take before it counts as failed.
+ */
+@ConfigurationProperties("knag.bots")
+public record BotsProperties(
+        @DefaultValue("knag/heartbeat-bot") List<String> imageAllowlist,
+        @DefaultValue("20") int maxBots,
+        @DefaultValue("5") int maxRunning,
+        @DefaultValue("4000") int maxCpuMillis,
+        @DefaultValue("4096") int maxMemoryMib,
+        String managerPrivateKey,
+        @DefaultValue("30s") Duration reconcileInterval,
+        @DefaultValue("5m") Duration launchTimeout,
+        @DefaultValue("7d") Duration rememberEventsFor) {
+
+    public BotsProperties {
+        if (imageAllowlist.isEmpty() || imageAllowlist.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("knag.bots.image-allowlist needs at least one image or prefix");
+        }
+        if (reconcileInterval.toMillis() < 100 || launchTimeout.isNegative() || rememberEventsFor.toHours() < 1) {
+            throw new IllegalArgumentException("knag.bots.* durations out of range");
+        }
+    }
+}

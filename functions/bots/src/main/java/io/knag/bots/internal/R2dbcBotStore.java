@@ -1,0 +1,161 @@
+package io.knag.bots.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.knag.bots.Bot;
+import io.knag.bots.BotDefinition;
+import io.knag.bots.BotParams;
+import io.knag.bots.BotState;
+import io.knag.bots.BotStatusChanged;
+import io.knag.bots.BotStore;
+import io.knag.bots.Resources;
+import io.knag.bots.RestartPolicy;
+import io.knag.kernel.UserId;
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+final class R2dbcBotStore implements BotStore {
+
+    private static final String COLUMNS = "id, user_id, name, image, credential_id, params, cpu_millis, memory_mib,"
+            + " restart_mode, max_restarts, state, generation, deleting, created_at, updated_at";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final DatabaseClient db;
+    private final ObjectMapper json = new ObjectMapper();
+
+    R2dbcBotStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Void> insert(Bot bot) {
+        BotDefinition d = bot.definition();
+        return db.sql("INSERT INTO bots.bots (" + COLUMNS + ") VALUES (:id, :user, :name, :image, :credential, :params,"
+                        + " :cpu, :memory, :mode, :maxRestarts, :state, :generation, :deleting, :created, :updated)")
+                .bind("id", bot.id()).bind("user", bot.owner().value()).bind("name", d.name()).bind("image", d.image())
+                .bind("credential", d.credentialId()).bind("params", Json.of(d.params().json()))
+                .bind("cpu", d.resources().cpuMillis()).bind("memory", d.resources().memoryMib())
+                .bind("mode", d.restartPolicy().mode()).bind("maxRestarts", d.restartPolicy().maxRestarts())
+                .bind("state", bot.state().name()).bind("generation", bot.generation()).bind("deleting", bot.deleting())
+                .bind("created", bot.createdAt()).bind("updated", bot.updatedAt())
+                .then();
+    }
+
+    @Override
+    public Flux<Bot> list(UserId owner) {
+        return db.sql("SELECT " + COLUMNS + " FROM bots.bots WHERE user_id = :user ORDER BY created_at, id")
+                .bind("user", owner.value()).map(this::bot).all();
+    }
+
+    @Override
+    public Mono<Long> count(UserId owner) {
+        return db.sql("SELECT count(*) AS n FROM bots.bots WHERE user_id = :user")
+                .bind("user", owner.value()).map(row -> row.get("n", Long.class)).one();
+    }
+
+    @Override
+    public Mono<Bot> find(UserId owner, UUID id) {
+        return db.sql("SELECT " + COLUMNS + " FROM bots.bots WHERE user_id = :user AND id = :id")
+                .bind("user", owner.value()).bind("id", id).map(this::bot).one();
+    }
+
+    @Override
+    public Mono<Bot> lock(UUID id) {
+        return db.sql("SELECT " + COLUMNS + " FROM bots.bots WHERE id = :id FOR UPDATE")
+                .bind("id", id).map(this::bot).one();
+    }
+
+    @Override
+    public Mono<Void> lockOwner(UserId owner) {
+        return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:user, 0))")
+                .bind("user", owner.value().toString()).then();
+    }
+
+    @Override
+    public Flux<Bot> active() {
+        return db.sql("SELECT " + COLUMNS + " FROM bots.bots WHERE state IN ('STARTING', 'RUNNING', 'STOPPING')"
+                + " ORDER BY updated_at, id").map(this::bot).all();
+    }
+
+    @Override
+    public Mono<Void> update(Bot bot) {
+        BotDefinition d = bot.definition();
+        return db.sql("UPDATE bots.bots SET name = :name, image = :image, credential_id = :credential, params = :params,"
+                        + " cpu_millis = :cpu, memory_mib = :memory, restart_mode = :mode, max_restarts = :maxRestarts,"
+                        + " state = :state, generation = :generation, deleting = :deleting, updated_at = :updated"
+                        + " WHERE id = :id")
+                .bind("id", bot.id()).bind("name", d.name()).bind("image", d.image())
+                .bind("credential", d.credentialId()).bind("params", Json.of(d.params().json()))
+                .bind("cpu", d.resources().cpuMillis()).bind("memory", d.resources().memoryMib())
+                .bind("mode", d.restartPolicy().mode()).bind("maxRestarts", d.restartPolicy().maxRestarts())
+                .bind("state", bot.state().name()).bind("generation", bot.generation()).bind("deleting", bot.deleting())
+                .bind("updated", bot.updatedAt())
+                .then();
+    }
+
+    @Override
+    public Mono<Void> delete(UUID id) {
+        return db.sql("DELETE FROM bots.bots WHERE id = :id").bind("id", id).then();
+    }
+
+    @Override
+    public Mono<Void> record(BotStatusChanged change) {
+        var spec = db.sql("INSERT INTO bots.history (bot_id, user_id, from_state, to_state, at, detail)"
+                        + " VALUES (:bot, :user, :from, :to, :at, :detail)")
+                .bind("bot", change.botId()).bind("user", change.owner()).bind("to", change.to().name())
+                .bind("at", change.at()).bind("detail", change.detail());
+        spec = change.from() == null ? spec.bindNull("from", String.class) : spec.bind("from", change.from().name());
+        return spec.then();
+    }
+
+    @Override
+    public Flux<BotStatusChanged> history(UUID botId, int limit) {
+        return db.sql("SELECT * FROM (SELECT seq, bot_id, user_id, from_state, to_state, at, detail FROM bots.history"
+                        + " WHERE bot_id = :bot ORDER BY seq DESC LIMIT :limit) newest ORDER BY seq")
+                .bind("bot", botId).bind("limit", limit)
+                .map(row -> new BotStatusChanged(row.get("bot_id", UUID.class), row.get("user_id", UUID.class),
+                        state(row.get("from_state", String.class)), state(row.get("to_state", String.class)),
+                        row.get("at", Instant.class), row.get("detail", String.class)))
+                .all();
+    }
+
+    @Override
+    public Mono<Boolean> markHandled(UUID eventId, Instant at) {
+        return db.sql("INSERT INTO bots.handled_events (event_id, handled_at) VALUES (:id, :at) ON CONFLICT DO NOTHING")
+                .bind("id", eventId).bind("at", at).fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    @Override
+    public Mono<Long> forgetHandledBefore(Instant before) {
+        return db.sql("DELETE FROM bots.handled_events WHERE handled_at < :before").bind("before", before)
+                .fetch().rowsUpdated();
+    }
+
+    private static BotState state(String name) {
+        return name == null ? null : BotState.valueOf(name);
+    }
+
+    private Bot bot(Readable row) {
+        Map<String, Object> params;
+        try {
+            params = json.readValue(row.get("params", Json.class).asString(), MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored params of a bot are not JSON", e);
+        }
+        var definition = new BotDefinition(row.get("name", String.class), row.get("image", String.class),
+                row.get("credential_id", UUID.class), BotParams.of(params),
+                new Resources(row.get("cpu_millis", Integer.class) + "m", row.get("memory_mib", Integer.class) + "Mi"),
+                new RestartPolicy(row.get("restart_mode", String.class), row.get("max_restarts", Integer.class)));
+        return new Bot(row.get("id", UUID.class), new UserId(row.get("user_id", UUID.class)), definition,
+                BotState.valueOf(row.get("state", String.class)), row.get("generation", Long.class),
+                row.get("deleting", Boolean.class), row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class));
+    }
+}

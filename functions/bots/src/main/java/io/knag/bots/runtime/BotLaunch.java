@@ -1,0 +1,36 @@
+package io.knag.bots.runtime;
+
+import io.knag.bots.Resources;
+import io.knag.bots.RestartPolicy;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One launch of a bot, as a runtime needs it. {@code credentialsFile} is the plaintext content of the file
+ * the bot reads its broker keys from ({@code {"broker", "fingerprint", "secrets": {...}}}): a runtime writes
+ * it only where the bot alone can read it, never logs it, and the manager wipes it after the call.
+ */
+public record BotLaunch(UUID botId, UUID owner, long generation, String image, String paramsJson, String broker,
+                        Resources resources, RestartPolicy restartPolicy, byte[] credentialsFile) {
+
+    public BotLaunch {
+        Objects.requireNonNull(botId, "botId");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(paramsJson, "paramsJson");
+        Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(restartPolicy, "restartPolicy");
+        Objects.requireNonNull(credentialsFile, "credentialsFile");
+    }
+
+    public void wipe() {
+        Arrays.fill(credentialsFile, (byte) 0);
+    }
+
+    @Override
+    public String toString() {
+        return "BotLaunch[botId=" + botId + ", generation=" + generation + ", image=" + image + ", credentialsFile=***]";
+    }
+}

@@ -1,0 +1,86 @@
+package io.knag.bots.internal;
+
+import io.knag.bots.BotManager;
+import io.knag.bots.Bots;
+import io.knag.bots.Convergence;
+import io.knag.bots.ImageAllowlist;
+import io.knag.bots.Launches;
+import io.knag.bots.ManagerKey;
+import io.knag.bots.Quotas;
+import io.knag.identity.Register;
+import io.knag.identity.Registered;
+import io.knag.kernel.UserId;
+import io.knag.kernel.auth.Authenticated;
+import io.knag.kernel.auth.Caller;
+import io.knag.kernel.events.Event;
+import io.knag.kernel.events.EventPublisher;
+import io.knag.vault.AddCredential;
+import io.knag.vault.CredentialView;
+import io.knag.vault.internal.VaultFixture;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Identity, vault and bots wired by hand on one fresh real PostgreSQL database. Published events are kept in
+ * {@link #events}, not delivered: each test hands them to the manager in the order it wants.
+ */
+public final class BotsFixture {
+
+    public static final String PASSWORD = "alice's long passphrase";
+
+    public final VaultFixture vault = new VaultFixture(BotsAutoConfiguration.MIGRATION);
+    public final List<Event> events = new CopyOnWriteArrayList<>();
+    public final EventPublisher publisher = event -> Mono.fromRunnable(() -> events.add(event));
+    public final RecordingRuntime runtime = new RecordingRuntime();
+    public final R2dbcBotStore store = new R2dbcBotStore(DatabaseClient.create(vault.database.connectionFactory()));
+    public final ManagerKey managerKey = ManagerKey.generate();
+    final VaultBotCredentials credentials = new VaultBotCredentials(
+            command -> vault.credentials.get(command), vault.credentials::openForLaunch);
+    public final Bots bots;
+    public final Launches launches;
+    public final BotManager manager;
+    public final Convergence convergence;
+
+    public BotsFixture() {
+        this(new Quotas(20, 5, 4000, 4096));
+    }
+
+    public BotsFixture(Quotas quotas) {
+        var transactions = vault.identity.transactions;
+        bots = new Bots(store, credentials, runtime, new ImageAllowlist(List.of("knag/heartbeat-bot", "ghcr.io/community/")),
+                quotas, publisher, transactions, vault.clock);
+        launches = new Launches(store, credentials, quotas, managerKey.publicKey(), publisher, transactions, vault.clock);
+        manager = new BotManager(store, runtime, managerKey, publisher, transactions, vault.clock);
+        convergence = new Convergence(store, runtime, publisher, transactions, Duration.ofMinutes(5), vault.clock);
+    }
+
+    public Caller register(String email, String password) {
+        Registered registered = vault.identity.accounts.register(new Register(email, password, "Someone")).block();
+        return new Caller(new UserId(registered.id()), "token-" + email, Instant.now().plusSeconds(900));
+    }
+
+    public CredentialView addCredential(Caller caller, Map<String, String> secrets) {
+        return vault.credentials.add(new Authenticated<>(caller, new AddCredential("alpaca", "paper", secrets))).block();
+    }
+
+    /** Delivers every kept event of {@code type} to the manager, in the order published, and forgets them. */
+    public void deliver(String type) {
+        for (Event event : List.copyOf(events)) {
+            if (event.type().equals(type)) {
+                events.remove(event);
+                manager.handle(event).block();
+            }
+        }
+    }
+
+    public List<Event> taken(String type) {
+        List<Event> taken = events.stream().filter(event -> event.type().equals(type)).toList();
+        events.removeAll(taken);
+        return taken;
+    }
+}
