@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 /** The boundaries of DESIGN.md §1, checked on the compiled classes of every module on this classpath. */
 class ArchitectureTest {
 
-    static final String[] FUNCTIONS = {"io.knag.kernel..", "io.knag.identity..", "io.knag.vault.."};
+    static final String[] FUNCTIONS = {"io.knag.kernel..", "io.knag.identity..", "io.knag.vault..", "io.knag.bots..",
+            "io.knag.runtime.local.."};
     static final String[] DOMAIN = {"io.knag.kernel", "io.knag.kernel.auth", "io.knag.kernel.events",
-            "io.knag.kernel.crypto", "io.knag.identity", "io.knag.vault"};
+            "io.knag.kernel.crypto", "io.knag.identity", "io.knag.vault", "io.knag.bots", "io.knag.bots.runtime"};
 
     static JavaClasses classes;
 
@@ -44,7 +45,7 @@ class ArchitectureTest {
 
     @Test
     void capabilityInternalsAreHiddenFromOtherModules() {
-        for (String capability : new String[] {"identity", "vault"}) {
+        for (String capability : new String[] {"identity", "vault", "bots", "runtime.local", "runtime.kubernetes"}) {
             noClasses().that().resideOutsideOfPackage("io.knag." + capability + "..")
                     .should().dependOnClassesThat().resideInAPackage("io.knag." + capability + ".internal..")
                     .check(classes);
@@ -65,6 +66,12 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.vault.VaultKeys")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.vault.CredentialStore")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.vault.VaultKeyStore")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.bots.Bots")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.bots.Launches")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.bots.BotManager")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.bots.Convergence")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.knag.bots.BotStore")
+                .orShould().dependOnClassesThat().resideInAPackage("io.knag.bots.runtime..")
                 .check(classes);
     }
 }

@@ -41,8 +41,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * A credential whose secret is a unique marker goes through the whole journey (add, list, open for launch,
- * password change, open again, delete, account deletion). The marker reaches the bot manager's envelope
- * (sealed) and nowhere else: no table, no log line, no HTTP response, no event.
+ * a bot launched with it, password change, open again, delete, account deletion). The marker reaches the bot's
+ * credentials file while it runs, the bot manager's envelope (sealed), and nowhere else: no table, no other
+ * file, no log line, no bot output, no HTTP response, no event.
  */
 @HostTest
 @Import(SecretLeakTest.RecordedEvents.class)
@@ -51,9 +52,13 @@ class SecretLeakTest {
     static final String MARKER = "MARKER-" + UUID.randomUUID();
     static TestDatabase database;
 
+    static java.nio.file.Path bots;
+
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) throws java.io.IOException {
         database = HostDatabase.register(registry);
+        bots = java.nio.file.Files.createTempDirectory("knag-leak-bots");
+        registry.add("knag.runtime.local.directory", bots::toString);
     }
 
     @Autowired
@@ -90,6 +95,7 @@ class SecretLeakTest {
                 "label", "main", "secrets", Map.of("apiKey", "public-part", "apiSecret", MARKER))).get("id");
         call("GET", "/api/v1/vault/credentials", token, null);
         call("GET", "/api/v1/vault/credentials/" + credential, token, null);
+        launchAndStopABot(token, credential);
 
         LaunchEnvelope first = openForLaunch(userId, "first passphrase", credential);
         call("POST", "/api/v1/users/me/password", token,
@@ -98,12 +104,12 @@ class SecretLeakTest {
         assertThat(opened(second, userId, credential)).containsEntry("apiSecret", MARKER);
         assertThat(opened(first, userId, credential)).containsEntry("apiSecret", MARKER);
 
-        String everyTableBefore = database.dump("identity") + database.dump("vault");
+        String everyTableBefore = database.dump("identity") + database.dump("vault") + database.dump("bots");
         call("DELETE", "/api/v1/vault/credentials/" + credential, token, null);
         call("DELETE", "/api/v1/users/me", token, Map.of("password", "second passphrase"));
 
         String hexMarker = HexFormat.of().formatHex(MARKER.getBytes(StandardCharsets.UTF_8));
-        String everyTableAfter = database.dump("identity") + database.dump("vault");
+        String everyTableAfter = database.dump("identity") + database.dump("vault") + database.dump("bots");
         for (String text : List.of(everyTableBefore, everyTableAfter)) {
             assertThat(text).doesNotContain(MARKER).doesNotContainIgnoringCase(hexMarker);
         }
@@ -117,6 +123,43 @@ class SecretLeakTest {
         for (LaunchEnvelope envelope : List.of(first, second)) {
             assertThat(json.writeValueAsString(envelope)).doesNotContain(MARKER).doesNotContain(hexMarker)
                     .doesNotContain(Base64.getEncoder().encodeToString(MARKER.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /**
+     * Through a real launch: the marker is in the bot's credentials file while it runs (and in no other file
+     * of the runtime, nor in the bot's output), and the file is gone once the bot stopped.
+     */
+    private void launchAndStopABot(String token, String credential) throws Exception {
+        String bot = (String) call("POST", "/api/v1/bots", token, Map.of("name", "leaky", "image", "knag/heartbeat-bot",
+                "credentialId", credential, "params", Map.of("intervalMillis", 100))).get("id");
+        call("POST", "/api/v1/bots/" + bot + "/start", token, Map.of("password", "first passphrase"));
+        java.nio.file.Path file = bots.resolve(bot).resolve("credentials.json");
+        await(() -> "RUNNING".equals(call("GET", "/api/v1/bots/" + bot, token, null).get("state")));
+        await(() -> String.valueOf(call("GET", "/api/v1/bots/" + bot + "/logs?tail=5", token, null).get("lines"))
+                .contains("beat=2"));
+        assertThat(java.nio.file.Files.readString(file)).contains(MARKER);
+        try (var files = java.nio.file.Files.walk(bots)) {
+            for (java.nio.file.Path other : files.filter(java.nio.file.Files::isRegularFile).filter(f -> !f.equals(file))
+                    .toList()) {
+                assertThat(java.nio.file.Files.readString(other)).as(other.toString()).doesNotContain(MARKER);
+            }
+        }
+        call("POST", "/api/v1/bots/" + bot + "/stop", token, null);
+        await(() -> "STOPPED".equals(call("GET", "/api/v1/bots/" + bot, token, null).get("state")));
+        assertThat(file).doesNotExist();
+        call("GET", "/api/v1/bots/" + bot + "/events", token, null);
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    static void await(Check check) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!check.holds()) {
+            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 

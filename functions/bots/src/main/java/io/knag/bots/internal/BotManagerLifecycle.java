@@ -45,7 +45,7 @@ final class BotManagerLifecycle implements SmartLifecycle {
                 .concatMap(observation -> convergence.observe(observation))
                 .retry()
                 .subscribe());
-        tasks.add(Flux.interval(Duration.ZERO, properties.reconcileInterval(), Schedulers.boundedElastic())
+        tasks.add(Flux.interval(properties.firstReconcileDelay(), properties.reconcileInterval(), Schedulers.boundedElastic())
                 .onBackpressureDrop()
                 .concatMap(tick -> convergence.reconcile()
                         .then(store.forgetHandledBefore(clock.instant().minus(properties.rememberEventsFor())))

@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -113,8 +114,8 @@ public class BotsAutoConfiguration {
     }
 
     @Bean
-    EventConsumer botsUserDeleted(@Lazy Bots bots) {
-        return new UserDeletedConsumer(bots);
+    EventConsumer botsUserDeleted(ObjectProvider<Bots> bots) {
+        return new UserDeletedConsumer(bots::getObject);
     }
 
     @Bean

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code knag.bots.*}: which images may run, the per-user quotas, the bot manager's key (base64 X25519
- * private key; made at start-up when not given), how often the manager reconciles, and how long a launch
+ * private key; made at start-up when not given), when the manager first reconciles (a moment after start-up,
+ * so that it does not compete with the first request) and how often after, and how long a launch
  * may take before it counts as failed.
  */
 @ConfigurationProperties("knag.bots")
@@ -18,6 +19,7 @@ public record BotsProperties(
         @DefaultValue("4000") int maxCpuMillis,
         @DefaultValue("4096") int maxMemoryMib,
         String managerPrivateKey,
+        @DefaultValue("2s") Duration firstReconcileDelay,
         @DefaultValue("30s") Duration reconcileInterval,
         @DefaultValue("5m") Duration launchTimeout,
         @DefaultValue("7d") Duration rememberEventsFor) {

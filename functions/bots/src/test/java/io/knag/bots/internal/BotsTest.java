@@ -209,7 +209,7 @@ class BotsTest {
         UUID bobs = create(bob, "bobs", bobKeys.id()).id();
         start(alice, running, BotsFixture.PASSWORD);
         fx.deliver(BotStartRequested.TYPE);
-        var consumer = new UserDeletedConsumer(fx.bots);
+        var consumer = new UserDeletedConsumer(() -> fx.bots);
         Event deleted = new Event(UUID.randomUUID(), UserDeleted.TYPE, UserDeleted.SOURCE, alice.userId().toString(),
                 Instant.now(), new UserDeleted(alice.userId().value(), Instant.now()));
         consumer.consume(deleted).block();
