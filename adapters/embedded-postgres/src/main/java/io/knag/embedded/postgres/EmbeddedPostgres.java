@@ -28,6 +28,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
     public static final String SUPERUSER = "postgres";
     private static final String OWNER_FILE = "knag-owner.pid";
+    private final Thread shutdownHook = new Thread(this::close, "embedded-postgres-stop");
 
     private final Path binaries;
     private final Path dataDirectory;
@@ -62,6 +63,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
         server.initialiseIfNeeded();
         server.startServer();
         return server;
+    }
+
+    /**
+     * The server stops when the JVM exits, unless its owner takes that over: an application context that
+     * stops its own users of the database first (and closes this server after them) calls this.
+     */
+    public void stopOnlyWhenClosed() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting: the hook runs as before
+        }
     }
 
     public int port() {
@@ -150,7 +163,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "-o", options, "-w", "-t", "60",
                 "-l", dataDirectory.resolve("server.log").toString(), "start"));
         writeOwner();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         log.info("embedded PostgreSQL listening on 127.0.0.1:{}", port);
     }
 

@@ -30,6 +30,8 @@ class DatabaseConfiguration {
         EmbeddedPostgres server = EmbeddedPostgres.start(properties.dataDir().resolve("postgres"),
                 properties.embeddedPort(), properties.embeddedPassword());
         server.createDatabase(EMBEDDED_DATABASE);
+        // Spring's own shutdown hook closes this bean after everything that uses the database has stopped.
+        server.stopOnlyWhenClosed();
         return new EmbeddedDatabase(server);
     }
 

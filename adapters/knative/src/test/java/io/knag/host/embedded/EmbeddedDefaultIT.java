@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded default as a user runs it: the packaged host jar as its own process, with its embedded
- * PostgreSQL. It answers, keeps its data across a restart, and SIGTERM stops it and its PostgreSQL.
+ * PostgreSQL and its local bot runtime. It answers, runs the demonstration bot, keeps its data across a
+ * restart, and SIGTERM stops it, its bots (recorded as stopped) and its PostgreSQL.
  */
 class EmbeddedDefaultIT {
 
@@ -37,9 +38,15 @@ class EmbeddedDefaultIT {
             HttpResponse<String> registered = post(port, "/api/v1/auth/register",
                     "{\"email\":\"eve@example.org\",\"password\":\"a long passphrase\",\"displayName\":\"Eve\"}");
             assertThat(registered.statusCode()).isEqualTo(201);
+            bot = launchHeartbeatBot(port);
+            pid = Long.parseLong(Files.readString(data.resolve("bots").resolve(bot).resolve("pid")).strip());
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isTrue();
         } finally {
             stop(first);
         }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("the bot stopped with the platform")
+                .isFalse();
+        assertThat(data.resolve("bots").resolve(bot).resolve("credentials.json")).doesNotExist();
         assertThat(first.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
         assertThat(data.resolve("postgres/postmaster.pid")).as("PostgreSQL stopped with the host").doesNotExist();
         assertThat(Files.readString(data.resolve("postgres/pg_hba.conf"))).as("a password is required, not trust")
@@ -51,9 +58,43 @@ class EmbeddedDefaultIT {
             HttpResponse<String> login = post(port, "/api/v1/auth/login",
                     "{\"email\":\"eve@example.org\",\"password\":\"a long passphrase\"}");
             assertThat(login.statusCode()).as("the account survived the restart").isEqualTo(200);
+            String token = json.readTree(login.body()).get("accessToken").asText();
+            var view = json.readTree(send(port, "GET", "/api/v1/bots/" + bot, token, null).body());
+            assertThat(view.get("state").asText()).isEqualTo("STOPPED");
+            var history = json.readTree(send(port, "GET", "/api/v1/bots/" + bot + "/events", token, null).body());
+            assertThat(history.get(history.size() - 1).get("detail").asText()).isEqualTo("the platform stopped");
         } finally {
             stop(second);
         }
+    }
+
+    String bot;
+    long pid;
+    final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Logs in, adds a credential, and starts the demonstration bot; answers its id once it runs. */
+    private String launchHeartbeatBot(int port) throws Exception {
+        String token = json.readTree(post(port, "/api/v1/auth/login",
+                "{\"email\":\"eve@example.org\",\"password\":\"a long passphrase\"}").body()).get("accessToken").asText();
+        String credential = json.readTree(send(port, "POST", "/api/v1/vault/credentials", token,
+                "{\"broker\":\"paper\",\"label\":\"paper\",\"secrets\":{\"apiKey\":\"PK\"}}").body()).get("id").asText();
+        String id = json.readTree(send(port, "POST", "/api/v1/bots", token, "{\"name\":\"hb\",\"image\":"
+                + "\"knag/heartbeat-bot\",\"credentialId\":\"" + credential + "\"}").body()).get("id").asText();
+        assertThat(send(port, "POST", "/api/v1/bots/" + id + "/start", token,
+                "{\"password\":\"a long passphrase\"}").statusCode()).isEqualTo(202);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!send(port, "GET", "/api/v1/bots/" + id + "/logs", token, null).body().contains("heartbeat bot=" + id)) {
+            assertThat(System.nanoTime()).as("a heartbeat within 60 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return id;
+    }
+
+    private HttpResponse<String> send(int port, String method, String path, String token, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private Process start(int port, String key) throws Exception {
