@@ -71,8 +71,13 @@ public final class TestDatabase {
      */
     public synchronized ConnectionFactory connectionFactory() {
         if (connectionFactory == null) {
-            connectionFactory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+            var target = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
                     .host("127.0.0.1").port(server.port()).database(name).username(EmbeddedPostgres.SUPERUSER).build());
+            // Pooled as in a host (a new PostgreSQL connection costs a backend process); idle connections go
+            // soon, since every test makes its own database.
+            connectionFactory = new io.r2dbc.pool.ConnectionPool(io.r2dbc.pool.ConnectionPoolConfiguration.builder(target)
+                    .initialSize(0).maxSize(6).maxIdleTime(java.time.Duration.ofSeconds(2))
+                    .backgroundEvictionInterval(java.time.Duration.ofSeconds(1)).build());
         }
         return connectionFactory;
     }
