@@ -50,7 +50,7 @@ public class BotLaunchBenchmark {
         alice = fx.register("alice@example.com", BotsFixture.PASSWORD);
         UUID credential = fx.addCredential(alice, Map.of("keyId", "AKIA-BENCH", "secretKey", "S".repeat(40))).id();
         bot = fx.bots.create(new Authenticated<>(alice, new CreateBot("bench", "knag/heartbeat-bot", credential,
-                Map.of("symbol", "BTC/USD", "gridLevels", 12), null, null))).block().id();
+                Map.of("symbol", "BTC/USD", "gridLevels", 12), null, null, null))).block().id();
         fx.events.clear();
     }
 

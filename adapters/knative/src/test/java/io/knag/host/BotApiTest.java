@@ -68,7 +68,8 @@ class BotApiTest {
                 "image", "knag/heartbeat-bot:1", "credentialId", aliceCredential,
                 "params", Map.of("intervalMillis", 200), "resources", Map.of("cpu", "250m", "memory", "64Mi")), 201);
         String id = (String) bot.get("id");
-        assertThat(bot).containsEntry("state", "CREATED").containsEntry("resources", Map.of("cpu", "250m", "memory", "64Mi"))
+        assertThat(bot).containsEntry("state", "CREATED").containsEntry("kind", "CONTINUOUS")
+                .containsEntry("resources", Map.of("cpu", "250m", "memory", "64Mi"))
                 .containsEntry("restartPolicy", Map.of("mode", "on-failure", "maxRestarts", 5));
 
         assertThat(send(HttpMethod.POST, "/api/v1/bots/" + id + "/start", alice, Map.of("password", PASSWORD), 202))
@@ -195,6 +196,8 @@ class BotApiTest {
                         "malformed-request"),
                 Arguments.of("{" + ok + ",\"image\":\"knag/heartbeat-bot\",\"restartPolicy\":{\"mode\":\"sometimes\"}}", 400,
                         "validation-failed"),
+                Arguments.of("{" + ok + ",\"image\":\"knag/heartbeat-bot\",\"kind\":\"SOMETIMES\"}", 400,
+                        "malformed-request"),
                 Arguments.of("{" + ok + ",\"image\":\"knag/heartbeat-bot\",\"owner\":\"someone-else\"}", 400,
                         "malformed-request"),
                 Arguments.of("{" + ok + ",\"image\":\"knag/heartbeat-bot\",\"name\":\"twice\"}", 400, "malformed-request"),

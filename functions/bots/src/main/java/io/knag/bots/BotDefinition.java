@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** What a bot is: a name, a container image, the credential it trades with, its parameters and limits. */
+/** What a bot is: a name, a container image, the credential it trades with, its parameters, limits and kind. */
 public record BotDefinition(String name, String image, UUID credentialId, BotParams params, Resources resources,
-                            RestartPolicy restartPolicy) {
+                            RestartPolicy restartPolicy, BotKind kind) {
 
     static final int MAX_NAME = 80;
 
@@ -15,11 +15,12 @@ public record BotDefinition(String name, String image, UUID credentialId, BotPar
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(restartPolicy, "restartPolicy");
+        Objects.requireNonNull(kind, "kind");
     }
 
     /** The fields a person supplies, checked together so one answer names every problem. */
     static BotDefinition of(String name, String image, UUID credentialId, Map<String, Object> params,
-                            Resources resources, RestartPolicy restartPolicy) {
+                            Resources resources, RestartPolicy restartPolicy, BotKind kind) {
         String trimmedName = name == null ? null : name.strip();
         String trimmedImage = image == null ? null : image.strip();
         Validation validation = new Validation();
@@ -38,6 +39,6 @@ public record BotDefinition(String name, String image, UUID credentialId, BotPar
         validation.throwIfFailed();
         return new BotDefinition(trimmedName, trimmedImage, credentialId, BotParams.of(params),
                 resources == null ? Resources.DEFAULT : resources,
-                restartPolicy == null ? RestartPolicy.DEFAULT : restartPolicy);
+                restartPolicy == null ? RestartPolicy.DEFAULT : restartPolicy, kind == null ? BotKind.CONTINUOUS : kind);
     }
 }

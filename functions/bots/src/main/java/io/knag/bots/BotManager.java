@@ -130,7 +130,7 @@ public final class BotManager {
             BotDefinition d = bot.definition();
             return new BotLaunch(bot.id(), bot.owner().value(), bot.generation(), d.image(), d.params().json(),
                     envelope.broker(), d.resources(), d.restartPolicy(),
-                    CredentialsFile.render(envelope.broker(), envelope.fingerprint(), secrets));
+                    CredentialsFile.render(envelope.broker(), envelope.fingerprint(), secrets), d.kind());
         } finally {
             Arrays.fill(secrets, (byte) 0);
         }

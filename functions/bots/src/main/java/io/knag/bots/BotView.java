@@ -6,12 +6,12 @@ import java.util.UUID;
 
 /** A bot as its owner sees it. */
 public record BotView(UUID id, String name, String image, UUID credentialId, Map<String, Object> params,
-                      Resources resources, RestartPolicy restartPolicy, BotState state, boolean deleting,
+                      Resources resources, RestartPolicy restartPolicy, BotKind kind, BotState state, boolean deleting,
                       Instant createdAt, Instant updatedAt) {
 
     public static BotView of(Bot bot) {
         BotDefinition d = bot.definition();
         return new BotView(bot.id(), d.name(), d.image(), d.credentialId(), d.params().values(), d.resources(),
-                d.restartPolicy(), bot.state(), bot.deleting(), bot.createdAt(), bot.updatedAt());
+                d.restartPolicy(), d.kind(), bot.state(), bot.deleting(), bot.createdAt(), bot.updatedAt());
     }
 }

@@ -8,14 +8,14 @@ import java.util.UUID;
 public record UpdateBot(UUID id, Changes changes) {
 
     public record Changes(String name, String image, UUID credentialId, Map<String, Object> params,
-                          Resources resources, RestartPolicy restartPolicy) {
+                          Resources resources, RestartPolicy restartPolicy, BotKind kind) {
 
         BotDefinition applyTo(BotDefinition current) {
             return BotDefinition.of(name == null ? current.name() : name, image == null ? current.image() : image,
                     credentialId == null ? current.credentialId() : credentialId,
                     params == null ? current.params().values() : params,
                     resources == null ? current.resources() : resources,
-                    restartPolicy == null ? current.restartPolicy() : restartPolicy);
+                    restartPolicy == null ? current.restartPolicy() : restartPolicy, kind == null ? current.kind() : kind);
         }
     }
 

@@ -84,10 +84,10 @@ class DefinitionRulesTest {
 
     @Test
     void aDefinitionNamesEveryMissingFieldAtOnce() {
-        assertThatThrownBy(() -> new CreateBot(" ", null, null, null, null, null))
+        assertThatThrownBy(() -> new CreateBot(" ", null, null, null, null, null, null))
                 .isInstanceOfSatisfying(KnagException.class, e -> assertThat(e.violations())
                         .extracting(KnagException.Violation::field).containsExactlyInAnyOrder("name", "image", "credentialId"));
-        var ok = new CreateBot(" grid ", "knag/heartbeat-bot:1", UUID.randomUUID(), null, null, null);
+        var ok = new CreateBot(" grid ", "knag/heartbeat-bot:1", UUID.randomUUID(), null, null, null, null);
         assertThat(ok.definition().name()).isEqualTo("grid");
         assertThat(ok.definition().restartPolicy()).isEqualTo(RestartPolicy.DEFAULT);
     }

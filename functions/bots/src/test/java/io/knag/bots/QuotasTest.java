@@ -17,7 +17,7 @@ class QuotasTest {
 
     Bot bot(BotState state, String cpu, String memory) {
         var definition = new BotDefinition("b", "knag/heartbeat-bot", UUID.randomUUID(), BotParams.EMPTY,
-                new Resources(cpu, memory), RestartPolicy.DEFAULT);
+                new Resources(cpu, memory), RestartPolicy.DEFAULT, BotKind.CONTINUOUS);
         return new Bot(UUID.randomUUID(), owner, definition, state, 0, false, Instant.EPOCH, Instant.EPOCH);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.knag.bots.Bot;
 import io.knag.bots.BotDefinition;
+import io.knag.bots.BotKind;
 import io.knag.bots.BotParams;
 import io.knag.bots.BotState;
 import io.knag.bots.BotStatusChanged;
@@ -24,7 +25,7 @@ import reactor.core.publisher.Mono;
 final class R2dbcBotStore implements BotStore {
 
     private static final String COLUMNS = "id, user_id, name, image, credential_id, params, cpu_millis, memory_mib,"
-            + " restart_mode, max_restarts, state, generation, deleting, created_at, updated_at";
+            + " restart_mode, max_restarts, kind, state, generation, deleting, created_at, updated_at";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final DatabaseClient db;
@@ -38,11 +39,12 @@ final class R2dbcBotStore implements BotStore {
     public Mono<Void> insert(Bot bot) {
         BotDefinition d = bot.definition();
         return db.sql("INSERT INTO bots.bots (" + COLUMNS + ") VALUES (:id, :user, :name, :image, :credential, :params,"
-                        + " :cpu, :memory, :mode, :maxRestarts, :state, :generation, :deleting, :created, :updated)")
+                        + " :cpu, :memory, :mode, :maxRestarts, :kind, :state, :generation, :deleting, :created, :updated)")
                 .bind("id", bot.id()).bind("user", bot.owner().value()).bind("name", d.name()).bind("image", d.image())
                 .bind("credential", d.credentialId()).bind("params", Json.of(d.params().json()))
                 .bind("cpu", d.resources().cpuMillis()).bind("memory", d.resources().memoryMib())
                 .bind("mode", d.restartPolicy().mode()).bind("maxRestarts", d.restartPolicy().maxRestarts())
+                .bind("kind", d.kind().name())
                 .bind("state", bot.state().name()).bind("generation", bot.generation()).bind("deleting", bot.deleting())
                 .bind("created", bot.createdAt()).bind("updated", bot.updatedAt())
                 .then();
@@ -88,13 +90,14 @@ final class R2dbcBotStore implements BotStore {
     public Mono<Void> update(Bot bot) {
         BotDefinition d = bot.definition();
         return db.sql("UPDATE bots.bots SET name = :name, image = :image, credential_id = :credential, params = :params,"
-                        + " cpu_millis = :cpu, memory_mib = :memory, restart_mode = :mode, max_restarts = :maxRestarts,"
+                        + " cpu_millis = :cpu, memory_mib = :memory, restart_mode = :mode, max_restarts = :maxRestarts, kind = :kind,"
                         + " state = :state, generation = :generation, deleting = :deleting, updated_at = :updated"
                         + " WHERE id = :id")
                 .bind("id", bot.id()).bind("name", d.name()).bind("image", d.image())
                 .bind("credential", d.credentialId()).bind("params", Json.of(d.params().json()))
                 .bind("cpu", d.resources().cpuMillis()).bind("memory", d.resources().memoryMib())
                 .bind("mode", d.restartPolicy().mode()).bind("maxRestarts", d.restartPolicy().maxRestarts())
+                .bind("kind", d.kind().name())
                 .bind("state", bot.state().name()).bind("generation", bot.generation()).bind("deleting", bot.deleting())
                 .bind("updated", bot.updatedAt())
                 .then();
@@ -152,7 +155,8 @@ final class R2dbcBotStore implements BotStore {
         var definition = new BotDefinition(row.get("name", String.class), row.get("image", String.class),
                 row.get("credential_id", UUID.class), BotParams.of(params),
                 new Resources(row.get("cpu_millis", Integer.class) + "m", row.get("memory_mib", Integer.class) + "Mi"),
-                new RestartPolicy(row.get("restart_mode", String.class), row.get("max_restarts", Integer.class)));
+                new RestartPolicy(row.get("restart_mode", String.class), row.get("max_restarts", Integer.class)),
+                BotKind.valueOf(row.get("kind", String.class)));
         return new Bot(row.get("id", UUID.class), new UserId(row.get("user_id", UUID.class)), definition,
                 BotState.valueOf(row.get("state", String.class)), row.get("generation", Long.class),
                 row.get("deleting", Boolean.class), row.get("created_at", Instant.class),

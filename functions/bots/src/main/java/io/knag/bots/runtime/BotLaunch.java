@@ -1,5 +1,6 @@
 package io.knag.bots.runtime;
 
+import io.knag.bots.BotKind;
 import io.knag.bots.Resources;
 import io.knag.bots.RestartPolicy;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import java.util.UUID;
  * it only where the bot alone can read it, never logs it, and the manager wipes it after the call.
  */
 public record BotLaunch(UUID botId, UUID owner, long generation, String image, String paramsJson, String broker,
-                        Resources resources, RestartPolicy restartPolicy, byte[] credentialsFile) {
+                        Resources resources, RestartPolicy restartPolicy, byte[] credentialsFile, BotKind kind) {
 
     public BotLaunch {
         Objects.requireNonNull(botId, "botId");
@@ -23,6 +24,14 @@ public record BotLaunch(UUID botId, UUID owner, long generation, String image, S
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(restartPolicy, "restartPolicy");
         Objects.requireNonNull(credentialsFile, "credentialsFile");
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A continuous bot's launch. */
+    public BotLaunch(UUID botId, UUID owner, long generation, String image, String paramsJson, String broker,
+                     Resources resources, RestartPolicy restartPolicy, byte[] credentialsFile) {
+        this(botId, owner, generation, image, paramsJson, broker, resources, restartPolicy, credentialsFile,
+                BotKind.CONTINUOUS);
     }
 
     public void wipe() {
@@ -31,6 +40,7 @@ public record BotLaunch(UUID botId, UUID owner, long generation, String image, S
 
     @Override
     public String toString() {
-        return "BotLaunch[botId=" + botId + ", generation=" + generation + ", image=" + image + ", credentialsFile=***]";
+        return "BotLaunch[botId=" + botId + ", generation=" + generation + ", image=" + image + ", kind=" + kind
+                + ", credentialsFile=***]";
     }
 }

@@ -55,7 +55,7 @@ class BotsTest {
 
     BotView create(Caller caller, String name, UUID credential) {
         return fx.bots.create(new Authenticated<>(caller, new CreateBot(name, "knag/heartbeat-bot:1", credential,
-                Map.of("symbol", "BTC/USD"), new Resources("250m", "128Mi"), null))).block();
+                Map.of("symbol", "BTC/USD"), new Resources("250m", "128Mi"), null, null))).block();
     }
 
     BotView start(Caller caller, UUID bot, String password) {
@@ -82,7 +82,7 @@ class BotsTest {
     @Test
     void anImageOffTheAllowlistOrAnotherUsersCredentialIsRefusedAndNothingIsStored() {
         assertProblem(() -> fx.bots.create(new Authenticated<>(alice, new CreateBot("x", "docker.io/evil/miner", aliceKeys.id(),
-                null, null, null))).block(), BotProblems.IMAGE_NOT_ALLOWED);
+                null, null, null, null))).block(), BotProblems.IMAGE_NOT_ALLOWED);
         assertProblem(() -> create(alice, "x", bobKeys.id()), BotProblems.UNKNOWN_CREDENTIAL);
         assertProblem(() -> create(alice, "x", UUID.randomUUID()), BotProblems.UNKNOWN_CREDENTIAL);
         assertThat(fx.vault.database.query("SELECT count(*) FROM bots.bots").get(0).get(0)).isEqualTo("0");
@@ -95,7 +95,7 @@ class BotsTest {
         List<Supplier<?>> calls = List.of(
                 () -> fx.bots.get(new Authenticated<>(bob, bot)).block(),
                 () -> fx.bots.update(new Authenticated<>(bob, new UpdateBot(bot, new UpdateBot.Changes("mine", null, null,
-                        null, null, null)))).block(),
+                        null, null, null, null)))).block(),
                 () -> fx.bots.delete(new Authenticated<>(bob, bot)).block(),
                 () -> start(bob, bot, "bob's long passphrase"),
                 () -> fx.launches.stop(new Authenticated<>(bob, bot)).block(),
@@ -140,14 +140,14 @@ class BotsTest {
         fx.deliver(BotStartRequested.TYPE);
         assertProblem(() -> start(alice, bot, BotsFixture.PASSWORD), BotProblems.BOT_NOT_STOPPED);
         assertProblem(() -> fx.bots.update(new Authenticated<>(alice, new UpdateBot(bot, new UpdateBot.Changes("renamed",
-                null, null, null, null, null)))).block(), BotProblems.BOT_NOT_STOPPED);
+                null, null, null, null, null, null)))).block(), BotProblems.BOT_NOT_STOPPED);
         assertThat(fx.launches.stop(new Authenticated<>(alice, bot)).block().state()).isEqualTo(BotState.STOPPING);
         assertProblem(() -> fx.launches.stop(new Authenticated<>(alice, bot)).block(), BotProblems.BOT_NOT_RUNNING);
         fx.deliver(BotStopRequested.TYPE);
         assertThat(fx.runtime.workloads).isEmpty();
         assertProblem(() -> fx.launches.stop(new Authenticated<>(alice, bot)).block(), BotProblems.BOT_NOT_RUNNING);
         BotView renamed = fx.bots.update(new Authenticated<>(alice, new UpdateBot(bot, new UpdateBot.Changes("renamed",
-                null, null, null, null, null)))).block();
+                null, null, null, null, null, null)))).block();
         assertThat(renamed.name()).isEqualTo("renamed");
         assertThat(renamed.state()).isEqualTo(BotState.STOPPED);
         assertThat(renamed.params()).containsEntry("symbol", "BTC/USD");
@@ -157,11 +157,11 @@ class BotsTest {
     void anUpdateIsCheckedLikeACreate() {
         UUID bot = create(alice, "grid", aliceKeys.id()).id();
         assertProblem(() -> fx.bots.update(new Authenticated<>(alice, new UpdateBot(bot, new UpdateBot.Changes(null,
-                "quay.io/x/y", null, null, null, null)))).block(), BotProblems.IMAGE_NOT_ALLOWED);
+                "quay.io/x/y", null, null, null, null, null)))).block(), BotProblems.IMAGE_NOT_ALLOWED);
         assertProblem(() -> fx.bots.update(new Authenticated<>(alice, new UpdateBot(bot, new UpdateBot.Changes(null,
-                null, bobKeys.id(), null, null, null)))).block(), BotProblems.UNKNOWN_CREDENTIAL);
+                null, bobKeys.id(), null, null, null, null)))).block(), BotProblems.UNKNOWN_CREDENTIAL);
         assertProblem(() -> fx.bots.update(new Authenticated<>(alice, new UpdateBot(bot, new UpdateBot.Changes(null,
-                null, null, Map.of("blob", "x".repeat(20_000)), null, null)))).block(), BotProblems.PARAMS_TOO_LARGE);
+                null, null, Map.of("blob", "x".repeat(20_000)), null, null, null)))).block(), BotProblems.PARAMS_TOO_LARGE);
         assertThat(fx.bots.get(new Authenticated<>(alice, bot)).block().image()).isEqualTo("knag/heartbeat-bot:1");
     }
 

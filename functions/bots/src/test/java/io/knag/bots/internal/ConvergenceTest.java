@@ -35,7 +35,7 @@ class ConvergenceTest {
 
     UUID launched(WorkloadPhase phaseOnStart) {
         UUID bot = fx.bots.create(new Authenticated<>(alice, new CreateBot("b", "knag/heartbeat-bot", credential, null,
-                null, new RestartPolicy("on-failure", 2)))).block().id();
+                null, new RestartPolicy("on-failure", 2), null))).block().id();
         fx.runtime.phaseOnStart = phaseOnStart;
         fx.launches.start(new Authenticated<>(alice, new StartBot(bot, BotsFixture.PASSWORD))).block();
         fx.deliver(BotStartRequested.TYPE);

@@ -39,7 +39,7 @@ class EventDeliveryTest {
 
     UUID newBot() {
         return fx.bots.create(new Authenticated<>(alice, new CreateBot("b", "knag/heartbeat-bot", credential, null, null,
-                null))).block().id();
+                null, null))).block().id();
     }
 
     void start(UUID bot) {
