@@ -39,7 +39,7 @@ public final class BotManager {
         this.store = store;
         this.runtime = runtime;
         this.key = key;
-        this.lifecycle = new Lifecycle(store, publisher, clock);
+        this.lifecycle = new Lifecycle(store, runtime, publisher, clock, BotStatusChanged.SOURCE);
         this.transactions = transactions;
     }
 

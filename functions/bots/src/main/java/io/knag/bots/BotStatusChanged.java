@@ -11,6 +11,7 @@ import java.util.UUID;
 public record BotStatusChanged(UUID botId, UUID owner, BotState from, BotState to, Instant at, String detail) {
 
     public static final String TYPE = "io.knag.bot.status.changed";
+    /** Changes the manager makes; those the bots function makes (created, start or stop requested) come from {@code /knag/bots}. */
     public static final String SOURCE = "/knag/bot-manager";
 
     public BotStatusChanged {

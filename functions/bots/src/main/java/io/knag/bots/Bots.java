@@ -37,7 +37,7 @@ public final class Bots {
         this.runtime = runtime;
         this.allowlist = allowlist;
         this.quotas = quotas;
-        this.lifecycle = new Lifecycle(store, publisher, clock);
+        this.lifecycle = new Lifecycle(store, runtime, publisher, clock, BotStartRequested.SOURCE);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -116,7 +116,7 @@ public final class Bots {
 
     private Mono<Lifecycle.Moved> deleteOrStop(Bot bot) {
         if (bot.state().isAtRest()) {
-            return store.delete(bot.id()).thenReturn(new Lifecycle.Moved(null, List.of()));
+            return lifecycle.delete(bot.id()).thenReturn(new Lifecycle.Moved(null, List.of()));
         }
         Bot marked = bot.markedForDeletion(lifecycle.now());
         if (bot.state() == BotState.STOPPING) {
@@ -129,6 +129,7 @@ public final class Bots {
 
     private BotDefinition checked(BotDefinition definition) {
         allowlist.check(definition.image());
+        quotas.checkDefinition(definition.resources());
         return definition;
     }
 

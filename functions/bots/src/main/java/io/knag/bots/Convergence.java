@@ -35,7 +35,7 @@ public final class Convergence {
                        Duration launchTimeout, Clock clock) {
         this.store = store;
         this.runtime = runtime;
-        this.lifecycle = new Lifecycle(store, publisher, clock);
+        this.lifecycle = new Lifecycle(store, runtime, publisher, clock, BotStatusChanged.SOURCE);
         this.transactions = transactions;
         this.launchTimeout = launchTimeout;
         this.clock = clock;

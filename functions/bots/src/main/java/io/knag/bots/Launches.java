@@ -1,5 +1,6 @@
 package io.knag.bots;
 
+import io.knag.bots.runtime.BotRuntime;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.ProblemType;
 import io.knag.kernel.Transactions;
@@ -25,17 +26,20 @@ public final class Launches {
     private final BotStore store;
     private final BotCredentials credentials;
     private final Quotas quotas;
+    private final ImageAllowlist allowlist;
     private final byte[] managerPublicKey;
     private final Lifecycle lifecycle;
     private final Transactions transactions;
 
-    public Launches(BotStore store, BotCredentials credentials, Quotas quotas, byte[] managerPublicKey,
-                    EventPublisher publisher, Transactions transactions, Clock clock) {
+    public Launches(BotStore store, BotCredentials credentials, Quotas quotas, ImageAllowlist allowlist,
+                    byte[] managerPublicKey, BotRuntime runtime, EventPublisher publisher, Transactions transactions,
+                    Clock clock) {
         this.store = store;
         this.credentials = credentials;
         this.quotas = quotas;
+        this.allowlist = allowlist;
         this.managerPublicKey = managerPublicKey.clone();
-        this.lifecycle = new Lifecycle(store, publisher, clock);
+        this.lifecycle = new Lifecycle(store, runtime, publisher, clock, BotStartRequested.SOURCE);
         this.transactions = transactions;
     }
 
@@ -82,6 +86,8 @@ public final class Launches {
             return Mono.error(new KnagException(BotProblems.BOT_NOT_STOPPED,
                     "The bot is " + bot.state() + (bot.deleting() ? " and being deleted" : "") + "; it cannot be started now"));
         }
+        // The operator may have taken the image off the allowlist since the bot was defined.
+        allowlist.check(bot.definition().image());
         return store.list(owner).collectList().doOnNext(bots -> quotas.checkStart(bots, bot)).then();
     }
 

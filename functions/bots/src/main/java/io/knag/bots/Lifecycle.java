@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import io.knag.bots.runtime.BotRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,6 +20,8 @@ import reactor.core.publisher.Mono;
  * committed (an in-process consumer must never wait on a row this transaction holds).
  */
 final class Lifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
 
     /** The bot after some moves, and the events to publish once they are committed. */
     record Moved(Bot bot, List<Event> events) {
@@ -36,12 +41,17 @@ final class Lifecycle {
 
     private final BotStore store;
     private final EventPublisher publisher;
+    private final BotRuntime runtime;
     private final Clock clock;
+    private final String source;
 
-    Lifecycle(BotStore store, EventPublisher publisher, Clock clock) {
+    /** {@code source}: who moves the bots, {@code /knag/bots} or {@code /knag/bot-manager}. */
+    Lifecycle(BotStore store, BotRuntime runtime, EventPublisher publisher, Clock clock, String source) {
         this.store = store;
+        this.runtime = runtime;
         this.publisher = publisher;
         this.clock = clock;
+        this.source = source;
     }
 
     Mono<Moved> move(Bot bot, BotState to, String detail) {
@@ -61,13 +71,28 @@ final class Lifecycle {
     /** A bot deleted while it ran goes once it has stopped. */
     Mono<Moved> deleteIfAsked(Moved moved) {
         if (moved.bot() != null && moved.bot().deleting() && moved.bot().state().isAtRest()) {
-            return store.delete(moved.bot().id()).thenReturn(moved);
+            return delete(moved.bot().id()).thenReturn(moved);
         }
         return Mono.just(moved);
     }
 
+    /** Deletes the bot with its history, and lets the runtime forget what it kept of it (its output). */
+    Mono<Void> delete(java.util.UUID botId) {
+        return store.delete(botId).then(runtime.forget(botId));
+    }
+
+    /**
+     * Publishes what was committed. A consumer that fails does not undo it (and must not fail the request
+     * that made it): the failure is logged, and reconciliation converges what the event would have done.
+     */
     Mono<Void> publish(List<Event> events) {
-        return Flux.fromIterable(events).concatMap(publisher::publish).then();
+        return Flux.fromIterable(events)
+                .concatMap(event -> publisher.publish(event).onErrorResume(e -> {
+                    log.error("event {} ({}) for {} was committed but not delivered: {}", event.id(), event.type(),
+                            event.subject(), e.toString());
+                    return Mono.empty();
+                }))
+                .then();
     }
 
     Event event(String type, String source, Bot bot, Object data) {
@@ -80,6 +105,6 @@ final class Lifecycle {
 
     private Mono<Event> changed(Bot bot, BotState from, String detail) {
         var change = new BotStatusChanged(bot.id(), bot.owner().value(), from, bot.state(), bot.updatedAt(), detail);
-        return store.record(change).thenReturn(event(BotStatusChanged.TYPE, BotStatusChanged.SOURCE, bot, change));
+        return store.record(change).thenReturn(event(BotStatusChanged.TYPE, source, bot, change));
     }
 }

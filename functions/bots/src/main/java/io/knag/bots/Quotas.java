@@ -22,6 +22,13 @@ public record Quotas(int maxBots, int maxRunning, int maxCpuMillis, int maxMemor
         }
     }
 
+    /** A bot that asks for more than all running bots together may use could never start: refused when defined. */
+    public void checkDefinition(Resources resources) {
+        if (resources.cpuMillis() > maxCpuMillis || resources.memoryMib() > maxMemoryMib) {
+            throw exceeded("One bot may use at most " + maxCpuMillis + "m CPU and " + maxMemoryMib + "Mi memory here");
+        }
+    }
+
     /** Checks that {@code starting} may start while the owner's {@code bots} are as they are. */
     public void checkStart(List<Bot> bots, Bot starting) {
         List<Bot> running = bots.stream().filter(bot -> bot.state().isActive() && !bot.id().equals(starting.id())).toList();

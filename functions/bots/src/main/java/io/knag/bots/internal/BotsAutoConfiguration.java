@@ -85,9 +85,10 @@ public class BotsAutoConfiguration {
     }
 
     @Bean
-    Launches launches(BotStore store, BotCredentials credentials, ManagerKey key, BotsProperties properties,
-                      @Lazy EventPublisher publisher, Transactions transactions, Clock clock) {
-        return new Launches(store, credentials, quotas(properties), key.publicKey(), publisher, transactions, clock);
+    Launches launches(BotStore store, BotCredentials credentials, ManagerKey key, BotRuntime runtime,
+                      BotsProperties properties, @Lazy EventPublisher publisher, Transactions transactions, Clock clock) {
+        return new Launches(store, credentials, quotas(properties), new ImageAllowlist(properties.imageAllowlist()),
+                key.publicKey(), runtime, publisher, transactions, clock);
     }
 
     @Bean

@@ -33,6 +33,11 @@ public interface BotRuntime {
     /** What changes in the runtime (a pod up, a crash, a deleted Deployment), as it happens. */
     Flux<Observation> observations();
 
+    /** The bot is deleted: drop whatever was kept of it after it stopped (its output, its directory). */
+    default Mono<Void> forget(UUID botId) {
+        return Mono.empty();
+    }
+
     /**
      * True when the bots cannot outlive the platform process (local child processes): the manager then
      * records them as stopped when the platform stops. Cluster runtimes keep bots running.

@@ -39,6 +39,7 @@ public final class BotsFixture {
     public final RecordingRuntime runtime = new RecordingRuntime();
     public final R2dbcBotStore store = new R2dbcBotStore(DatabaseClient.create(vault.database.connectionFactory()));
     public final ManagerKey managerKey = ManagerKey.generate();
+    public final ImageAllowlist allowlist = new ImageAllowlist(List.of("knag/heartbeat-bot", "ghcr.io/community/"));
     final VaultBotCredentials credentials = new VaultBotCredentials(
             command -> vault.credentials.get(command), vault.credentials::openForLaunch);
     public final Bots bots;
@@ -52,11 +53,17 @@ public final class BotsFixture {
 
     public BotsFixture(Quotas quotas) {
         var transactions = vault.identity.transactions;
-        bots = new Bots(store, credentials, runtime, new ImageAllowlist(List.of("knag/heartbeat-bot", "ghcr.io/community/")),
-                quotas, publisher, transactions, vault.clock);
-        launches = new Launches(store, credentials, quotas, managerKey.publicKey(), publisher, transactions, vault.clock);
+        bots = new Bots(store, credentials, runtime, allowlist, quotas, publisher, transactions, vault.clock);
+        launches = new Launches(store, credentials, quotas, allowlist, managerKey.publicKey(), runtime, publisher,
+                transactions, vault.clock);
         manager = new BotManager(store, runtime, managerKey, publisher, transactions, vault.clock);
         convergence = new Convergence(store, runtime, publisher, transactions, Duration.ofMinutes(5), vault.clock);
+    }
+
+    /** The same use cases after an operator changed the allowlist. */
+    public Launches launchesAllowing(String... images) {
+        return new Launches(store, credentials, new Quotas(20, 5, 4000, 4096), new ImageAllowlist(List.of(images)),
+                managerKey.publicKey(), runtime, publisher, vault.identity.transactions, vault.clock);
     }
 
     public Caller register(String email, String password) {

@@ -196,6 +196,44 @@ class BotsTest {
     }
 
     @Test
+    void anImageTakenOffTheAllowlistCannotBeStartedAnyMore() {
+        UUID bot = create(alice, "grid", aliceKeys.id()).id();
+        assertProblem(() -> fx.launchesAllowing("ghcr.io/community/").start(new Authenticated<>(alice,
+                new StartBot(bot, BotsFixture.PASSWORD))).block(), BotProblems.IMAGE_NOT_ALLOWED);
+        assertThat(fx.bots.get(new Authenticated<>(alice, bot)).block().state()).isEqualTo(BotState.CREATED);
+    }
+
+    @Test
+    void aBotLargerThanTheWholeQuotaIsRefusedWhenDefined() {
+        assertProblem(() -> fx.bots.create(new Authenticated<>(alice, new CreateBot("huge", "knag/heartbeat-bot",
+                aliceKeys.id(), null, new Resources("1", "8Gi"), null, null))).block(), BotProblems.QUOTA_EXCEEDED);
+    }
+
+    @Test
+    void statusChangesComeFromTheFunctionThatMadeThem() {
+        UUID bot = create(alice, "grid", aliceKeys.id()).id();
+        start(alice, bot, BotsFixture.PASSWORD);
+        fx.deliver(BotStartRequested.TYPE);
+        assertThat(fx.taken(BotStatusChanged.TYPE)).extracting(Event::source)
+                .containsExactly("/knag/bots", "/knag/bots", "/knag/bot-manager");
+    }
+
+    @Test
+    void aFailingConsumerDoesNotFailTheRequestWhoseChangeIsCommitted() {
+        var failing = new BotsFixture();
+        Caller carol = failing.register("carol@example.com", BotsFixture.PASSWORD);
+        var keys = failing.addCredential(carol, Map.of("keyId", "CK", "secretKey", "SK"));
+        var launches = new io.knag.bots.Launches(failing.store, failing.credentials, new Quotas(20, 5, 4000, 4096),
+                failing.allowlist, failing.managerKey.publicKey(), failing.runtime,
+                event -> reactor.core.publisher.Mono.error(new IllegalStateException("broker down")),
+                failing.vault.identity.transactions, failing.vault.clock);
+        UUID bot = failing.bots.create(new Authenticated<>(carol, new CreateBot("b", "knag/heartbeat-bot", keys.id(),
+                null, null, null, null))).block().id();
+        assertThat(launches.start(new Authenticated<>(carol, new StartBot(bot, BotsFixture.PASSWORD))).block().state())
+                .isEqualTo(BotState.STARTING);
+    }
+
+    @Test
     void aBotWhoseCredentialWasDeletedSaysSoWhenStarted() {
         UUID bot = create(alice, "grid", aliceKeys.id()).id();
         fx.vault.credentials.delete(new Authenticated<>(alice, aliceKeys.id())).block();

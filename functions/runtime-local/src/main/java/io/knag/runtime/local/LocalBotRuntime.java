@@ -95,6 +95,19 @@ public final class LocalBotRuntime implements BotRuntime, AutoCloseable {
     }
 
     @Override
+    public Mono<Void> forget(UUID botId) {
+        return Mono.<Void>fromRunnable(() -> {
+            stopNow(botId);
+            outputs.remove(botId);
+            try {
+                workspace.remove(botId);
+            } catch (IOException e) {
+                log.warn("bot {}: its directory could not be removed: {}", botId, e.getClass().getSimpleName());
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
     public Mono<List<String>> logs(UUID botId, int tail) {
         OutputBuffer output = outputs.get(botId);
         return Mono.just(output == null ? List.of() : output.tail(tail));

@@ -62,6 +62,19 @@ final class Workspace {
         Files.deleteIfExists(dir.resolve(PID));
     }
 
+    /** Removes the bot's directory and whatever the bot left in it (it is the bot's HOME). */
+    void remove(UUID botId) throws IOException {
+        clear(botId);
+        Path dir = directory.resolve(botId.toString());
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path path : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
     /** The bot directories with a pid file: what a platform that died left behind. */
     Stream<UUID> leftovers() throws IOException {
         try (Stream<Path> dirs = Files.list(directory)) {

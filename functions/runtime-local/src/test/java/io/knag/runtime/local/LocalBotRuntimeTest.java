@@ -148,6 +148,17 @@ class LocalBotRuntimeTest {
     }
 
     @Test
+    void aDeletedBotIsForgottenWithItsOutputAndDirectory() throws Exception {
+        UUID bot = UUID.randomUUID();
+        runtime.start(launch(bot, 1, "test/bot", "{}", RestartPolicy.DEFAULT)).block();
+        await("a tick", () -> logs(bot).contains("tick"));
+        runtime.forget(bot).block();
+        assertThat(logs(bot)).isEmpty();
+        assertThat(dir.resolve("bots").resolve(bot.toString())).doesNotExist();
+        assertThat(runtime.inventory().block()).isEmpty();
+    }
+
+    @Test
     void anUnknownImageCannotBeProvisioned() {
         UUID bot = UUID.randomUUID();
         assertThat(runtime.start(launch(bot, 1, "nobody/knows", "{}", RestartPolicy.DEFAULT))
