@@ -1,4 +1,4 @@
-package io.knag.host.http;
+package io.knag.http;
 
 import io.knag.kernel.KnagException;
 import io.knag.kernel.ProblemType;

@@ -1,4 +1,4 @@
-package io.knag.host.http;
+package io.knag.http;
 
 import io.knag.bots.BotLogs;
 import io.knag.bots.BotLogsQuery;
@@ -12,6 +12,7 @@ import io.knag.kernel.KnagException;
 import io.knag.kernel.auth.Authenticated;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -23,6 +24,7 @@ import reactor.core.publisher.Mono;
 
 /** The bots API of DESIGN.md §2: definitions, start (with the password) and stop, logs and status history. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBean(name = "createBot")
 class BotRoutes {
 
     @Bean

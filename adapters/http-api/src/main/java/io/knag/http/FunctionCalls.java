@@ -1,4 +1,4 @@
-package io.knag.host.http;
+package io.knag.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -6,7 +6,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,7 +13,6 @@ import reactor.core.publisher.Mono;
  * pass typed commands, so the target is called directly, without the catalog's message conversion (and
  * without its logging of every rejected request as an error).
  */
-@Component
 class FunctionCalls {
 
     private final FunctionCatalog catalog;

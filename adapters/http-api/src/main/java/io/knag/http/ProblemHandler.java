@@ -1,4 +1,4 @@
-package io.knag.host.http;
+package io.knag.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.knag.kernel.KnagException;
@@ -8,7 +8,6 @@ import io.knag.web.ProblemExceptionHandler;
 import io.knag.web.ProblemWriter;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
@@ -16,7 +15,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /** The function host's failures as RFC 9457 problem+json with a stable {@code type}. */
-@Component
+
 @Order(-2)
 class ProblemHandler extends ProblemExceptionHandler {
 

@@ -1,4 +1,4 @@
-package io.knag.host.http;
+package io.knag.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;

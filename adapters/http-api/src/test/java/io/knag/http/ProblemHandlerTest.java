@@ -1,4 +1,4 @@
-package io.knag.host.http;
+package io.knag.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.knag.host.http;
+package io.knag.http;
 
 import io.knag.kernel.KnagException;
 import io.knag.kernel.ProblemType;
@@ -6,12 +6,10 @@ import io.knag.kernel.auth.AccessTokenVerifier;
 import io.knag.kernel.auth.Authenticated;
 import io.knag.kernel.auth.Caller;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 
 /** Who is calling: the verified access token of the {@code Authorization: Bearer} header. */
-@Component
 class BearerAuthentication {
 
     private static final String PREFIX = "bearer ";

@@ -1,4 +1,4 @@
-package io.knag.host.http;
+package io.knag.http;
 
 import io.knag.kernel.auth.Authenticated;
 import io.knag.vault.AddCredential;
@@ -6,6 +6,7 @@ import io.knag.vault.CredentialView;
 import io.knag.vault.RotateCredential;
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -15,6 +16,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** The vault API of DESIGN.md §2: metadata in, metadata out; secrets only ever go in. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBean(name = "addCredential")
 class VaultRoutes {
 
     @Bean

@@ -1,5 +1,4 @@
-package io.knag.host.http;
-
+package io.knag.http;
 
 import io.knag.identity.ChangePassword;
 import io.knag.identity.DeleteAccount;
@@ -12,6 +11,7 @@ import io.knag.identity.Registered;
 import io.knag.identity.UpdateAccount;
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -22,6 +22,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** The identity API of DESIGN.md §2: each route reads its input, names its function, and answers. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBean(name = "login")
 class IdentityRoutes {
 
     @Bean

@@ -1,10 +1,9 @@
-package io.knag.host.http;
+package io.knag.http;
 
 import io.knag.kernel.KnagException;
 import io.knag.web.HttpProblems;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -16,7 +15,7 @@ import reactor.core.publisher.Mono;
  * the codec's limit instead), and marks API answers {@code Cache-Control: no-store} unless a route says
  * otherwise: they carry tokens and personal data.
  */
-@Component
+
 @Order(-100)
 class RequestLimits implements WebFilter {
 

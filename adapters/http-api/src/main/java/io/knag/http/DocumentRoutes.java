@@ -1,4 +1,4 @@
-package io.knag.host.http;
+package io.knag.http;
 
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;

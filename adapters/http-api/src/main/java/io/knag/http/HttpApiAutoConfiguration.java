@@ -1,0 +1,42 @@
+package io.knag.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+
+/**
+ * The /api/v1 routes of DESIGN.md §2, for every function present in this application (a function group
+ * deploys only its own), with bearer-token checks, strict JSON, body limits and problem+json errors. The
+ * Knative host serves them over its HTTP server; the Lambda and Azure adapters hand their platform's HTTP
+ * requests to the same routes in memory ({@link InMemoryHttp}).
+ */
+@AutoConfiguration(afterName = {"io.knag.identity.internal.IdentityAutoConfiguration",
+        "io.knag.vault.internal.VaultAutoConfiguration", "io.knag.bots.internal.BotsAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration"})
+@Import({IdentityRoutes.class, VaultRoutes.class, BotRoutes.class, DocumentRoutes.class, StrictJson.class,
+        ServerlessWebFlux.class})
+public class HttpApiAutoConfiguration {
+
+    @Bean
+    FunctionCalls functionCalls(FunctionCatalog catalog) {
+        return new FunctionCalls(catalog);
+    }
+
+    @Bean
+    BearerAuthentication bearerAuthentication(io.knag.kernel.auth.AccessTokenVerifier verifier) {
+        return new BearerAuthentication(verifier);
+    }
+
+    @Bean
+    ProblemHandler problemHandler(ObjectMapper json) {
+        return new ProblemHandler(json);
+    }
+
+    @Bean
+    RequestLimits requestLimits(Environment environment) {
+        return new RequestLimits(environment);
+    }
+}
