@@ -22,6 +22,9 @@ import io.knag.kernel.Transactions;
 import io.knag.kernel.auth.Authenticated;
 import io.knag.kernel.auth.Caller;
 import io.knag.kernel.events.EventConsumer;
+import io.knag.kernel.events.EventType;
+import io.knag.bots.BotStartRequested;
+import io.knag.bots.BotStopRequested;
 import io.knag.kernel.events.EventPublisher;
 import io.knag.kernel.persistence.SchemaMigration;
 import io.knag.vault.CredentialView;
@@ -58,6 +61,21 @@ public class BotsAutoConfiguration {
     @Bean
     SchemaMigration botsSchema() {
         return MIGRATION;
+    }
+
+    @Bean
+    EventType botStartRequestedEvent() {
+        return new EventType(BotStartRequested.TYPE, BotStartRequested.class);
+    }
+
+    @Bean
+    EventType botStopRequestedEvent() {
+        return new EventType(BotStopRequested.TYPE, BotStopRequested.class);
+    }
+
+    @Bean
+    EventType botStatusChangedEvent() {
+        return new EventType(BotStatusChanged.TYPE, BotStatusChanged.class);
     }
 
     @Bean

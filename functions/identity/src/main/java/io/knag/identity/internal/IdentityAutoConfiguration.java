@@ -54,6 +54,12 @@ public class IdentityAutoConfiguration {
 
     public static final SchemaMigration MIGRATION = new SchemaMigration("identity", "classpath:db/identity");
 
+    /** {@code io.knag.user.deleted}: made here, consumed by the vault and the bots. */
+    @Bean
+    io.knag.kernel.events.EventType userDeletedEvent() {
+        return new io.knag.kernel.events.EventType(io.knag.identity.UserDeleted.TYPE, io.knag.identity.UserDeleted.class);
+    }
+
     @Bean
     SchemaMigration identitySchema() {
         return MIGRATION;
