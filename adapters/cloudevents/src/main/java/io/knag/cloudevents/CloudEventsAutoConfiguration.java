@@ -15,4 +15,10 @@ public class CloudEventsAutoConfiguration {
     EventCodec eventCodec(ObjectProvider<EventType> types) {
         return new EventCodec(types.orderedStream().toList());
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HttpBinding cloudEventsHttpBinding(EventCodec codec) {
+        return new HttpBinding(codec);
+    }
 }

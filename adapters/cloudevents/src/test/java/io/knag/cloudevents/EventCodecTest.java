@@ -80,6 +80,26 @@ class EventCodecTest {
     }
 
     @Test
+    void theHttpBindingWritesBinaryModeAndReadsBothModes() {
+        var http = new HttpBinding(codec);
+        Event event = event(BotStopRequested.TYPE, BotStopRequested.SOURCE, new BotStopRequested(bot, owner, 1, "x"));
+        HttpBinding.Message message = http.write(event);
+        assertThat(message.headers()).containsEntry("ce-specversion", "1.0").containsEntry("ce-id", event.id().toString())
+                .containsEntry("ce-type", BotStopRequested.TYPE).containsEntry("ce-source", "/knag/bots")
+                .containsEntry("ce-subject", bot.toString()).containsEntry("Content-Type", "application/json");
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        message.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        assertThat(http.read(headers, message.body())).isEqualTo(event);
+        assertThat(http.read(Map.of("content-type", List.of("application/cloudevents+json")), codec.toJson(event)))
+                .isEqualTo(event);
+        assertThatThrownBy(() -> http.read(Map.of("content-type", List.of("application/json")), message.body()))
+                .isInstanceOf(EventRejected.class);
+        Map<String, List<String>> noId = new java.util.HashMap<>(headers);
+        noId.remove("ce-id");
+        assertThatThrownBy(() -> http.read(noId, message.body())).isInstanceOf(EventRejected.class);
+    }
+
+    @Test
     void attributesFromAnotherPlatformsEnvelopeAreCheckedTheSameWay() {
         byte[] data = codec.data(new BotStopRequested(bot, owner, 2, "requested"));
         Map<String, String> attributes = Map.of("id", UUID.randomUUID().toString(), "type", BotStopRequested.TYPE,

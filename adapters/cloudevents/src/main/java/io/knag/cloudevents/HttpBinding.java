@@ -1,0 +1,43 @@
+package io.knag.cloudevents;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.rw.CloudEventRWException;
+import io.cloudevents.http.HttpMessageFactory;
+import io.knag.kernel.events.Event;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CloudEvents HTTP binding: reads binary mode ({@code ce-*} headers, the data as the body) and structured
+ * mode ({@code application/cloudevents+json}); writes binary mode, as Knative brokers expect.
+ */
+public final class HttpBinding {
+
+    /** A request to send: its headers and body. */
+    public record Message(Map<String, String> headers, byte[] body) {
+    }
+
+    private final EventCodec codec;
+
+    public HttpBinding(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    public Event read(Map<String, List<String>> headers, byte[] body) {
+        CloudEvent event;
+        try {
+            event = HttpMessageFactory.createReaderFromMultimap(headers, body).toEvent();
+        } catch (CloudEventRWException | IllegalArgumentException | IllegalStateException e) {
+            throw new EventRejected("not a CloudEvents 1.0 HTTP message with id, source, type and specversion");
+        }
+        return codec.fromCloudEvent(event);
+    }
+
+    public Message write(Event event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        byte[][] body = new byte[1][];
+        HttpMessageFactory.createWriter(headers::put, bytes -> body[0] = bytes).writeBinary(codec.toCloudEvent(event));
+        return new Message(headers, body[0] == null ? new byte[0] : body[0]);
+    }
+}

@@ -1,0 +1,62 @@
+package io.knag.host.events;
+
+import io.knag.cloudevents.EventProblems;
+import io.knag.cloudevents.EventRejected;
+import io.knag.cloudevents.HttpBinding;
+import io.knag.kernel.KnagException;
+import io.knag.kernel.events.Event;
+import io.knag.kernel.events.EventConsumer;
+import io.knag.kernel.events.InProcessEventPublisher;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /events}: the CloudEvents sink a Knative Trigger delivers to (binary or structured mode). The
+ * event goes to this host's consumers of its type (the bot manager, the vault and bots on a deleted user);
+ * 202 once they handled it, 400 {@code event-rejected} for an unknown type, a missing attribute or malformed
+ * data (a broker does not retry a 4xx: it goes to the dead-letter sink), 5xx when a consumer failed (the
+ * broker retries; consumers dedupe on the event id). Not routed by the gateway: cluster-internal only.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventSink {
+
+    private static final Logger log = LoggerFactory.getLogger(EventSink.class);
+
+    @Bean
+    RouterFunction<ServerResponse> cloudEventsSink(HttpBinding http, ObjectProvider<EventConsumer> consumers) {
+        return RouterFunctions.route()
+                .POST("/events", request -> request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+                        .map(body -> read(http, request, body))
+                        .flatMap(event -> deliver(event, consumers.orderedStream().toList()))
+                        .then(ServerResponse.accepted().build()))
+                .build();
+    }
+
+    private static Event read(HttpBinding http, ServerRequest request, byte[] body) {
+        try {
+            Event event = http.read(request.headers().asHttpHeaders(), body);
+            log.info("event {} type={} subject={} received", event.id(), event.type(), event.subject());
+            return event;
+        } catch (EventRejected e) {
+            log.warn("event {} rejected: {}", request.headers().firstHeader("ce-id"), e.getMessage());
+            throw new KnagException(EventProblems.EVENT_REJECTED, e.getMessage());
+        }
+    }
+
+    private static Mono<Void> deliver(Event event, List<EventConsumer> consumers) {
+        if (consumers.stream().noneMatch(consumer -> consumer.accepts(event.type()))) {
+            log.info("event {} type={}: no consumer here, ignored", event.id(), event.type());
+            return Mono.empty();
+        }
+        return new InProcessEventPublisher(consumers).publish(event);
+    }
+}
