@@ -13,6 +13,7 @@ import io.knag.kernel.auth.Authenticated;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
 
 /** The bots API of DESIGN.md §2: definitions, start (with the password) and stop, logs and status history. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "knag.http.bots", matchIfMissing = true)
 @ConditionalOnBean(name = "createBot")
 class BotRoutes {
 

@@ -12,6 +12,7 @@ import io.knag.identity.UpdateAccount;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -22,6 +23,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** The identity API of DESIGN.md §2: each route reads its input, names its function, and answers. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "knag.http.identity", matchIfMissing = true)
 @ConditionalOnBean(name = "login")
 class IdentityRoutes {
 

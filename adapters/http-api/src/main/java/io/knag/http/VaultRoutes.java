@@ -7,6 +7,7 @@ import io.knag.vault.RotateCredential;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -16,6 +17,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** The vault API of DESIGN.md §2: metadata in, metadata out; secrets only ever go in. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "knag.http.vault", matchIfMissing = true)
 @ConditionalOnBean(name = "addCredential")
 class VaultRoutes {
 

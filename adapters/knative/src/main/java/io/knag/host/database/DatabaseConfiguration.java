@@ -1,17 +1,12 @@
 package io.knag.host.database;
 
-import io.knag.embedded.postgres.EmbeddedPostgres;
 import io.knag.kernel.persistence.DatabaseMigrator;
 import io.knag.kernel.persistence.SchemaMigration;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,41 +15,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-    static final String EMBEDDED_DATABASE = "knag";
-
-    @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) {
-        if (!properties.embedded()) {
-            return EmbeddedDatabase.NONE;
-        }
-        EmbeddedPostgres server = EmbeddedPostgres.start(properties.dataDir().resolve("postgres"),
-                properties.embeddedPort(), properties.embeddedPassword());
-        server.createDatabase(EMBEDDED_DATABASE);
-        // Spring's own shutdown hook closes this bean after everything that uses the database has stopped.
-        server.stopOnlyWhenClosed();
-        return new EmbeddedDatabase(server);
-    }
-
     @Bean(destroyMethod = "dispose")
-    ConnectionPool connectionFactory(DatabaseProperties properties, EmbeddedDatabase embedded,
+    ConnectionPool connectionFactory(DatabaseProperties properties, ObjectProvider<DatabaseTarget> embedded,
                                      ObjectProvider<SchemaMigration> migrations) {
+        DatabaseTarget target = properties.embedded() ? embedded.getIfAvailable(() -> {
+            throw new IllegalStateException("knag.database.url (KNAG_DATABASE_URL) is required: this artifact carries no "
+                    + "embedded PostgreSQL");
+        }) : new DatabaseTarget(properties.jdbcUrl(), properties.username(), properties.password(),
+                ConnectionFactories.get(credentials(properties)));
         if (properties.migrate()) {
-            List<SchemaMigration> all = migrations.orderedStream().toList();
-            if (embedded.server() != null) {
-                DatabaseMigrator.migrate(embedded.server().jdbcUrl(EMBEDDED_DATABASE), EmbeddedPostgres.SUPERUSER,
-                        embedded.server().password(), all);
-            } else {
-                DatabaseMigrator.migrate(properties.jdbcUrl(), properties.username(), properties.password(), all);
-            }
+            DatabaseMigrator.migrate(target.jdbcUrl(), target.username(), target.password(),
+                    migrations.orderedStream().toList());
         }
-        ConnectionFactory target = embedded.server() != null
-                ? new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder().host("127.0.0.1")
-                        .port(embedded.server().port()).database(EMBEDDED_DATABASE)
-                        .username(EmbeddedPostgres.SUPERUSER).password(embedded.server().password()).build())
-                : ConnectionFactories.get(credentials(properties));
         // No connection at start-up: the first request opens one (warming the pool in parallel with start-up
         // measured slower on 2 cores, see bench/README.md).
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(target)
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(target.connections())
                 .initialSize(0)
                 .maxSize(properties.maxConnections())
                 .maxIdleTime(Duration.ofMinutes(5))
@@ -71,17 +46,5 @@ class DatabaseConfiguration {
             options.option(ConnectionFactoryOptions.PASSWORD, properties.password());
         }
         return options.build();
-    }
-
-    /** The embedded server, when this host runs one; closing it stops PostgreSQL. */
-    record EmbeddedDatabase(EmbeddedPostgres server) implements AutoCloseable {
-        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null);
-
-        @Override
-        public void close() {
-            if (server != null) {
-                server.close();
-            }
-        }
     }
 }

@@ -1,0 +1,19 @@
+package io.knag.runtime.kubernetes.internal;
+
+import io.knag.runtime.kubernetes.KubernetesRuntimeSettings;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code knag.runtime.kubernetes.*}: the namespace bots run in, the uid they run as, and their egress
+ * (HTTPS to public addresses by default). Anything left out takes the default of {@link KubernetesRuntimeSettings}.
+ */
+@ConfigurationProperties("knag.runtime.kubernetes")
+record KubernetesRuntimeProperties(String namespace, Long runAsUser, String egressCidr, List<String> egressExcept,
+                                   List<Integer> egressPorts, Duration resync) {
+
+    KubernetesRuntimeSettings settings() {
+        return new KubernetesRuntimeSettings(namespace, runAsUser, egressCidr, egressExcept, egressPorts, resync);
+    }
+}

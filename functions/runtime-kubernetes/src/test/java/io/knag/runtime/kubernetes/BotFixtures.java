@@ -1,0 +1,75 @@
+package io.knag.runtime.kubernetes;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.knag.bots.Resources;
+import io.knag.bots.RestartPolicy;
+import io.knag.bots.runtime.BotLaunch;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/** Launches, pods as the kubelet would report them, and a bounded wait, for the tests on the mock API server. */
+final class BotFixtures {
+
+    static final String NAMESPACE = KubernetesRuntimeSettings.DEFAULT_NAMESPACE;
+    static final UUID OWNER = UUID.fromString("8a1f6a53-5d5e-4c5b-9a55-0d7b9b0a1c11");
+    static final String CREDENTIALS = "{\"broker\":\"paper\",\"fingerprint\":\"ab12\",\"secrets\":{\"apiKey\":\"s3cr3t-key\"}}";
+    static final String PARAMS = "{\"symbol\":\"BTC-USD\",\"size\":1}";
+
+    private BotFixtures() {
+    }
+
+    static BotLaunch launch(UUID botId, long generation) {
+        return launch(botId, generation, new RestartPolicy("on-failure", 3));
+    }
+
+    static BotLaunch launch(UUID botId, long generation, RestartPolicy policy) {
+        return new BotLaunch(botId, OWNER, generation, "ghcr.io/knag/reference-bot:1.0", PARAMS, "paper",
+                new Resources("250m", "256Mi"), policy, CREDENTIALS.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A pod of the bot's Deployment, as the kubelet reports it: restarts so far and the last exit, if any. */
+    static Pod pod(BotLaunch launch, String name, int restarts, Integer lastExitCode, String waitingReason) {
+        ContainerStatusBuilder status = new ContainerStatusBuilder()
+                .withName(BotLabels.CONTAINER).withRestartCount(restarts).withReady(waitingReason == null);
+        if (waitingReason == null) {
+            status.withNewState().withNewRunning().endRunning().endState();
+        } else {
+            status.withNewState().withNewWaiting().withReason(waitingReason).endWaiting().endState();
+        }
+        if (lastExitCode != null) {
+            status.withNewLastState().withNewTerminated().withExitCode(lastExitCode)
+                    .withReason(lastExitCode == 0 ? "Completed" : "Error").endTerminated().endLastState();
+        }
+        ContainerStatus built = status.build();
+        Map<String, String> labels = new HashMap<>(BotLabels.labels(launch));
+        labels.put("pod-template-hash", "5d8f7c9b4");
+        return new PodBuilder()
+                .withNewMetadata().withName(name).withNamespace(NAMESPACE)
+                    .withLabels(labels).withAnnotations(BotLabels.annotations(launch)).endMetadata()
+                .withNewSpec().addNewContainer().withName(BotLabels.CONTAINER).withImage(launch.image()).endContainer().endSpec()
+                .withNewStatus().withPhase("Running").withContainerStatuses(built).endStatus()
+                .build();
+    }
+
+    static Pod putPod(KubernetesClient client, Pod pod) {
+        return client.pods().inNamespace(NAMESPACE).resource(pod).createOr(existing -> existing.update());
+    }
+
+    /** Polls every 20 ms for at most 10 s; fails the test if the condition never holds. */
+    static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package io.knag.runtime.kubernetes;
+
+import static io.knag.runtime.kubernetes.BotFixtures.CREDENTIALS;
+import static io.knag.runtime.kubernetes.BotFixtures.NAMESPACE;
+import static io.knag.runtime.kubernetes.BotFixtures.OWNER;
+import static io.knag.runtime.kubernetes.BotFixtures.launch;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.knag.bots.runtime.BotLaunch;
+import io.knag.bots.runtime.WorkloadPhase;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class KubernetesBotRuntimeTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    static KubernetesClient client;
+
+    private final KubernetesBotRuntime runtime = new KubernetesBotRuntime(client, KubernetesRuntimeSettings.defaults());
+    private final UUID botId = UUID.randomUUID();
+    private final String name = "knag-bot-" + botId;
+
+    @AfterEach
+    void closeRuntime() {
+        runtime.close();
+    }
+
+    @Test
+    void startCreatesALockedDownPendingDeployment() {
+        assertThat(runtime.start(launch(botId, 1)).block(WAIT)).isEqualTo(WorkloadPhase.PENDING);
+
+        Deployment deployment = deployment();
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getEnableServiceLinks()).isFalse();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
+        assertThat(pod.getSecurityContext().getRunAsGroup()).isEqualTo(10001L);
+        assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(10001L);
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        Container bot = pod.getContainers().get(0);
+        assertThat(bot.getImage()).isEqualTo("ghcr.io/knag/reference-bot:1.0");
+        assertThat(bot.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(bot.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(bot.getSecurityContext().getPrivileged()).isFalse();
+        assertThat(bot.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(bot.getResources().getRequests()).isEqualTo(bot.getResources().getLimits())
+                .isEqualTo(Map.of("cpu", new Quantity("250m"), "memory", new Quantity("256Mi")));
+        Volume tmp = pod.getVolumes().stream().filter(v -> v.getName().equals("tmp")).findFirst().orElseThrow();
+        assertThat(tmp.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("64Mi"));
+        assertThat(bot.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
+    }
+
+    @Test
+    void credentialsAreAReadOnlyFileNeverAnEnvironmentVariable() {
+        runtime.start(launch(botId, 1)).block(WAIT);
+
+        PodSpec pod = deployment().getSpec().getTemplate().getSpec();
+        Container bot = pod.getContainers().get(0);
+        Map<String, String> env = bot.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+        assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of("KNAG_BOT_ID", botId.toString(), "KNAG_BROKER", "paper",
+                "KNAG_PARAMS", BotFixtures.PARAMS, "KNAG_CREDENTIALS_FILE", "/var/run/knag/credentials.json"));
+        assertThat(bot.getEnv()).allSatisfy(e -> {
+            assertThat(e.getValueFrom()).isNull();
+            assertThat(e.getValue()).doesNotContain("s3cr3t");
+        });
+        assertThat(bot.getEnvFrom()).isEmpty();
+        assertThat(bot.getVolumeMounts()).filteredOn(m -> m.getName().equals("credentials")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.getMountPath()).isEqualTo("/var/run/knag");
+                    assertThat(m.getReadOnly()).isTrue();
+                });
+        Volume credentials = pod.getVolumes().stream().filter(v -> v.getName().equals("credentials")).findFirst().orElseThrow();
+        assertThat(credentials.getSecret().getSecretName()).isEqualTo(name);
+        assertThat(credentials.getSecret().getDefaultMode()).isEqualTo(0400);
+    }
+
+    @Test
+    void theSecretHoldsExactlyTheCredentialsFileAndBelongsToTheDeployment() {
+        runtime.start(launch(botId, 1)).block(WAIT);
+
+        Secret secret = client.secrets().inNamespace(NAMESPACE).withName(name).get();
+        assertThat(secret.getType()).isEqualTo("Opaque");
+        assertThat(secret.getData()).containsOnlyKeys("credentials.json");
+        assertThat(Base64.getDecoder().decode(secret.getData().get("credentials.json")))
+                .isEqualTo(CREDENTIALS.getBytes(StandardCharsets.UTF_8));
+        assertOwnedByTheDeployment(secret.getMetadata().getOwnerReferences().get(0));
+    }
+
+    @Test
+    void everyObjectCarriesTheBotOwnerAndLaunchLabels() {
+        runtime.start(launch(botId, 7)).block(WAIT);
+
+        Map<String, String> labels = Map.of("app.kubernetes.io/managed-by", "knag", "knag.io/bot", botId.toString(),
+                "knag.io/owner", OWNER.toString());
+        Map<String, String> annotations = Map.of("knag.io/generation", "7", "knag.io/restart-mode", "on-failure",
+                "knag.io/max-restarts", "3");
+        for (var object : java.util.List.of(deployment(), client.secrets().inNamespace(NAMESPACE).withName(name).get(),
+                networkPolicy())) {
+            assertThat(object.getMetadata().getLabels()).containsAllEntriesOf(labels);
+            assertThat(object.getMetadata().getAnnotations()).containsAllEntriesOf(annotations);
+        }
+        assertThat(deployment().getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(labels);
+        assertThat(deployment().getSpec().getTemplate().getMetadata().getAnnotations()).containsAllEntriesOf(annotations);
+    }
+
+    @Test
+    void theNetworkPolicyAdmitsNothingAndLetsOutOnlyDnsAndPublicHttps() {
+        runtime.start(launch(botId, 1)).block(WAIT);
+
+        NetworkPolicy policy = networkPolicy();
+        assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsEntry("knag.io/bot", botId.toString());
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(policy.getSpec().getIngress()).isNullOrEmpty();
+        assertThat(policy.getSpec().getEgress()).hasSize(2);
+        NetworkPolicyEgressRule dns = policy.getSpec().getEgress().get(0);
+        assertThat(dns.getPorts()).extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
+                .containsExactlyInAnyOrder("UDP/53", "TCP/53");
+        NetworkPolicyEgressRule https = policy.getSpec().getEgress().get(1);
+        assertThat(https.getPorts()).extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal()).containsExactly("TCP/443");
+        assertThat(https.getTo()).singleElement().satisfies(peer -> {
+            assertThat(peer.getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");
+            assertThat(peer.getIpBlock().getExcept())
+                    .containsExactlyInAnyOrder("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
+        });
+        assertOwnedByTheDeployment(policy.getMetadata().getOwnerReferences().get(0));
+    }
+
+    @Test
+    void startingTheSameGenerationTwiceLeavesOneUntouchedDeployment() {
+        runtime.start(launch(botId, 3)).block(WAIT);
+        String deploymentVersion = deployment().getMetadata().getResourceVersion();
+        String secretVersion = client.secrets().inNamespace(NAMESPACE).withName(name).get().getMetadata().getResourceVersion();
+
+        assertThat(runtime.start(launch(botId, 3)).block(WAIT)).isEqualTo(WorkloadPhase.PENDING);
+
+        assertThat(client.apps().deployments().inNamespace(NAMESPACE).withLabel("knag.io/bot", botId.toString())
+                .list().getItems()).hasSize(1);
+        assertThat(deployment().getMetadata().getResourceVersion()).isEqualTo(deploymentVersion);
+        assertThat(client.secrets().inNamespace(NAMESPACE).withName(name).get().getMetadata().getResourceVersion())
+                .isEqualTo(secretVersion);
+    }
+
+    @Test
+    void aNewerGenerationReplacesTheWorkloadAndItsCredentials() {
+        runtime.start(launch(botId, 1)).block(WAIT);
+        BotLaunch second = new BotLaunch(botId, OWNER, 2, "ghcr.io/knag/reference-bot:2.0", "{}", "paper",
+                new io.knag.bots.Resources("500m", "512Mi"), io.knag.bots.RestartPolicy.DEFAULT,
+                "{\"rotated\":true}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(runtime.start(second).block(WAIT)).isEqualTo(WorkloadPhase.PENDING);
+
+        Deployment deployment = deployment();
+        assertThat(deployment.getMetadata().getAnnotations()).containsEntry("knag.io/generation", "2");
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("ghcr.io/knag/reference-bot:2.0");
+        Secret secret = client.secrets().inNamespace(NAMESPACE).withName(name).get();
+        assertThat(new String(Base64.getDecoder().decode(secret.getData().get("credentials.json")), StandardCharsets.UTF_8))
+                .isEqualTo("{\"rotated\":true}");
+        assertThat(networkPolicy().getMetadata().getAnnotations()).containsEntry("knag.io/generation", "2");
+    }
+
+    @Test
+    void anOlderGenerationArrivingLateLeavesTheNewerWorkload() {
+        runtime.start(launch(botId, 5)).block(WAIT);
+
+        runtime.start(launch(botId, 4)).block(WAIT);
+
+        assertThat(deployment().getMetadata().getAnnotations()).containsEntry("knag.io/generation", "5");
+    }
+
+    @Test
+    void startingAgainRestoresASecretAndPolicyLostToAnInterruptedStart() {
+        runtime.start(launch(botId, 1)).block(WAIT);
+        client.secrets().inNamespace(NAMESPACE).withName(name).delete();
+        client.network().v1().networkPolicies().inNamespace(NAMESPACE).withName(name).delete();
+
+        runtime.start(launch(botId, 1)).block(WAIT);
+
+        assertThat(client.secrets().inNamespace(NAMESPACE).withName(name).get()).isNotNull();
+        assertThat(networkPolicy()).isNotNull();
+    }
+
+    @Test
+    void stopDeletesTheSecretDeploymentAndNetworkPolicyAndASecondStopIsFine() {
+        runtime.start(launch(botId, 1)).block(WAIT);
+
+        runtime.stop(botId).block(WAIT);
+
+        assertThat(deployment()).isNull();
+        assertThat(client.secrets().inNamespace(NAMESPACE).withName(name).get()).isNull();
+        assertThat(networkPolicy()).isNull();
+        runtime.stop(botId).block(WAIT);
+        assertThat(runtime.inventory().block(WAIT)).doesNotContainKey(botId);
+    }
+
+    @Test
+    void logsOfABotWithoutPodsAreEmpty() {
+        runtime.start(launch(botId, 1)).block(WAIT);
+
+        assertThat(runtime.logs(botId, 50).block(WAIT)).isEmpty();
+        assertThat(runtime.logs(UUID.randomUUID(), 50).block(WAIT)).isEmpty();
+    }
+
+    @Test
+    void botsDoNotStopWithThePlatform() {
+        assertThat(runtime.botsStopWithPlatform()).isFalse();
+    }
+
+    private Deployment deployment() {
+        return client.apps().deployments().inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    private NetworkPolicy networkPolicy() {
+        return client.network().v1().networkPolicies().inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    private void assertOwnedByTheDeployment(io.fabric8.kubernetes.api.model.OwnerReference reference) {
+        assertThat(reference.getKind()).isEqualTo("Deployment");
+        assertThat(reference.getName()).isEqualTo(name);
+        assertThat(reference.getUid()).isNotBlank().isEqualTo(deployment().getMetadata().getUid());
+    }
+}
