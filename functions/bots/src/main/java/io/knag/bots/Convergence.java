@@ -69,9 +69,21 @@ public final class Convergence {
 
     /** Compares every active bot with the runtime's inventory, and removes workloads no bot wants. */
     public Mono<Void> reconcile() {
-        return runtime.inventory().flatMap(inventory -> store.active().map(Bot::id).collectList()
+        return Mono.defer(() -> {
+            java.time.Instant snapshot = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            return runtime.inventory().map(inventory -> java.util.Map.entry(snapshot, inventory));
+        }).flatMap(seen -> reconcile(seen.getKey(), seen.getValue()));
+    }
+
+    /**
+     * A bot that changed after the inventory was taken (a launch completing meanwhile) is left to the next round:
+     * the inventory no longer tells its truth.
+     */
+    private Mono<Void> reconcile(java.time.Instant snapshot, java.util.Map<UUID, Workload> inventory) {
+        return Mono.just(inventory).flatMap(ignored -> store.active().map(Bot::id).collectList()
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(id -> locked(id, bot -> bot == null ? Mono.empty() : converge(bot, inventory.get(id))))
+                .concatMap(id -> locked(id, bot -> bot == null || !bot.updatedAt().isBefore(snapshot) ? Mono.empty()
+                        : converge(bot, inventory.get(id))))
                 .thenMany(Flux.fromIterable(inventory.values()))
                 .concatMap(workload -> locked(workload.botId(), bot -> removeIfUnwanted(bot, workload)))
                 .then()

@@ -108,6 +108,7 @@ class ConvergenceTest {
         UUID orphan = UUID.randomUUID();
         fx.runtime.workloads.put(orphan, new Workload(orphan, alice.userId().value(), 3, WorkloadPhase.RUNNING));
 
+        fx.vault.clock.advance(Duration.ofSeconds(1));
         fx.convergence.reconcile().block();
         assertThat(state(pendingThenRunning)).isEqualTo(BotState.RUNNING);
         assertThat(state(runningButGone)).isEqualTo(BotState.FAILED);
@@ -118,6 +119,19 @@ class ConvergenceTest {
         fx.convergence.reconcile().block();
         assertThat(state(stuckStarting)).isEqualTo(BotState.FAILED);
         assertThat(lastDetail(stuckStarting)).contains("did not complete");
+    }
+
+    @Test
+    void aBotThatChangedAfterTheInventoryWasTakenIsLeftToTheNextRound() {
+        UUID bot = launched(WorkloadPhase.RUNNING);
+        fx.runtime.workloads.remove(bot);
+        // The bot's last change is as new as the inventory (the clock has not moved): its launch may have
+        // completed after the runtime was asked, so a missing workload proves nothing yet.
+        fx.convergence.reconcile().block();
+        assertThat(state(bot)).isEqualTo(BotState.RUNNING);
+        fx.vault.clock.advance(Duration.ofSeconds(1));
+        fx.convergence.reconcile().block();
+        assertThat(state(bot)).isEqualTo(BotState.FAILED);
     }
 
     @Test
