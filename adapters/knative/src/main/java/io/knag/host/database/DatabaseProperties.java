@@ -29,9 +29,7 @@ public record DatabaseProperties(
 
     /** The JDBC form of an r2dbc:postgresql URL, for migrations. */
     public String jdbcUrl() {
-        String rest = url.replaceFirst("^r2dbcs?:(pool:)?postgres(ql)?://", "");
-        int at = rest.indexOf('@');
-        return "jdbc:postgresql://" + (at >= 0 ? rest.substring(at + 1) : rest);
+        return io.knag.kernel.persistence.DatabaseUrls.jdbc(url);
     }
 
     @Override
