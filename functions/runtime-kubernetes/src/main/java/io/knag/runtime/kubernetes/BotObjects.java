@@ -3,6 +3,7 @@ package io.knag.runtime.kubernetes;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -21,7 +22,8 @@ import java.util.Map;
 
 /**
  * The Kubernetes objects of one bot launch: its Secret (the credentials file), its Deployment (one locked-down
- * pod) and, through {@link BotNetworkPolicy}, its NetworkPolicy. Pure: builds objects, talks to no cluster.
+ * pod) and, through {@link BotNetworkPolicy}, its NetworkPolicy. A request-driven bot's Knative Service
+ * ({@link BotKnativeService}) runs the same pod spec. Pure: builds objects, talks to no cluster.
  */
 final class BotObjects {
 
@@ -57,7 +59,8 @@ final class BotObjects {
                 .build();
     }
 
-    Secret secret(BotLaunch launch, Deployment owner) {
+    /** The Secret of the launch, owned by its workload (a Deployment or a Knative Service). */
+    Secret secret(BotLaunch launch, HasMetadata owner) {
         return new SecretBuilder()
                 .withMetadata(owned(metadata(launch), owner))
                 .withType("Opaque")
@@ -65,11 +68,12 @@ final class BotObjects {
                 .build();
     }
 
-    io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy networkPolicy(BotLaunch launch, Deployment owner) {
-        return networkPolicy.build(owned(metadata(launch), owner), launch.botId());
+    io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy networkPolicy(BotLaunch launch, HasMetadata owner) {
+        return networkPolicy.build(owned(metadata(launch), owner), launch);
     }
 
-    private ObjectMeta metadata(BotLaunch launch) {
+    /** Name, namespace, labels and annotations every object of the launch carries. */
+    ObjectMeta metadata(BotLaunch launch) {
         return new ObjectMetaBuilder()
                 .withName(BotLabels.name(launch.botId()))
                 .withNamespace(settings.namespace())
@@ -78,15 +82,16 @@ final class BotObjects {
                 .build();
     }
 
-    private static ObjectMeta owned(ObjectMeta metadata, Deployment owner) {
+    private static ObjectMeta owned(ObjectMeta metadata, HasMetadata owner) {
         OwnerReference reference = new OwnerReferenceBuilder()
-                .withApiVersion("apps/v1").withKind("Deployment")
+                .withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
                 .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid())
                 .build();
         return new ObjectMetaBuilder(metadata).withOwnerReferences(reference).build();
     }
 
-    private PodSpec podSpec(BotLaunch launch) {
+    /** One locked-down container, its credentials mounted read-only, a small writable /tmp, no token. */
+    PodSpec podSpec(BotLaunch launch) {
         return new PodSpecBuilder()
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)

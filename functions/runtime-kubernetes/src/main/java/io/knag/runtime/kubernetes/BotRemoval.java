@@ -1,5 +1,6 @@
 package io.knag.runtime.kubernetes;
 
+import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -10,9 +11,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Stopping a bot: its Deployment, pods and Secret go at once; its NetworkPolicy only once its pods are gone
- * (or after the grace period and a margin), so a pod shutting down never runs without its egress rules.
- * Each step finds nothing to delete on a second call, so a stop is safe to repeat.
+ * Stopping a bot: its workload (Deployment or Knative Service, whichever is there), pods and Secret go at once;
+ * its NetworkPolicy only once its pods are gone (or after the grace period and a margin), so a pod shutting down
+ * never runs without its egress rules. Each step finds nothing to delete on a second call, so a stop is safe to
+ * repeat. Start uses it too, to clear a workload of the other kind (or a request-driven bot's older generation)
+ * before the new one exists, so a bot never runs twice.
  */
 final class BotRemoval {
 
@@ -21,11 +24,13 @@ final class BotRemoval {
     static final Duration LONGEST_SHUTDOWN = Duration.ofSeconds(45); // the default 30 s grace period and a margin
 
     private final KubernetesClient client;
+    private final KnativeClient knative;
     private final KubernetesRuntimeSettings settings;
     private final BotWatch watch;
 
-    BotRemoval(KubernetesClient client, KubernetesRuntimeSettings settings, BotWatch watch) {
+    BotRemoval(KubernetesClient client, KnativeClient knative, KubernetesRuntimeSettings settings, BotWatch watch) {
         this.client = client;
+        this.knative = knative;
         this.settings = settings;
         this.watch = watch;
     }
@@ -42,13 +47,28 @@ final class BotRemoval {
         watch.stopping(botId);
         boolean deployment = !client.apps().deployments().inNamespace(settings.namespace()).withName(name)
                 .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty();
-        if (!deployment) {
+        boolean service = deleteKnativeService(name);
+        if (!deployment && !service) {
             watch.notStopping(botId);
         }
         client.pods().inNamespace(settings.namespace()).withLabels(BotLabels.selector(botId)).delete();
         boolean secret = !client.secrets().inNamespace(settings.namespace()).withName(name).delete().isEmpty();
-        log.info("bot {}: stopping (Deployment {}, Secret {})", botId, deleted(deployment), deleted(secret));
+        log.info("bot {}: stopping (Deployment {}, Knative Service {}, Secret {})", botId, deleted(deployment),
+                deleted(service), deleted(secret));
         return true;
+    }
+
+    /** False when there was none, also when Knative Serving is not installed. */
+    private boolean deleteKnativeService(String name) {
+        try {
+            return !knative.services().inNamespace(settings.namespace()).withName(name)
+                    .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            if (BotInformers.notFound(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private Mono<Void> podsGone(UUID botId) {

@@ -1,12 +1,15 @@
 package io.knag.runtime.kubernetes;
 
+import static io.knag.runtime.kubernetes.BotInformers.handler;
+import static io.knag.runtime.kubernetes.BotInformers.informer;
+
+import io.fabric8.knative.client.KnativeClient;
+import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.knag.bots.runtime.Observation;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -25,9 +28,9 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Watches the bots' Deployments and pods with two label-selected informers and turns what changes into
- * {@link Observation}s on one hot stream. The informers cache only the fields read here (labels,
- * annotations, the status parts), so tracking thousands of bots stays cheap.
+ * Watches the bots' Deployments, Knative Services and pods with three label-selected informers
+ * ({@link BotInformers}) and turns what changes into {@link Observation}s on one hot stream. A cluster without
+ * Knative Serving has no Knative Services to watch: that informer then gives up and the other two carry on.
  */
 final class BotWatch implements AutoCloseable {
 
@@ -35,6 +38,7 @@ final class BotWatch implements AutoCloseable {
     private static final Duration FORGET_STOPPING_AFTER = Duration.ofMinutes(10);
 
     private final KubernetesClient client;
+    private final KnativeClient knative;
     private final KubernetesRuntimeSettings settings;
     private final Sinks.Many<Observation> sink = Sinks.many().multicast().onBackpressureBuffer(Integer.MAX_VALUE, false);
     private final ObservationGate gate = new ObservationGate();
@@ -44,8 +48,9 @@ final class BotWatch implements AutoCloseable {
     private CompletableFuture<Void> synced;
     private boolean closed;
 
-    BotWatch(KubernetesClient client, KubernetesRuntimeSettings settings) {
+    BotWatch(KubernetesClient client, KnativeClient knative, KubernetesRuntimeSettings settings) {
         this.client = client;
+        this.knative = knative;
         this.settings = settings;
     }
 
@@ -54,24 +59,38 @@ final class BotWatch implements AutoCloseable {
         return sink.asFlux().doOnSubscribe(subscription -> start()).publishOn(Schedulers.boundedElastic());
     }
 
-    /** Starts the informers once; completes when both have listed what is there. */
+    /** Starts the informers once; completes when all have listed what is there. */
     synchronized CompletableFuture<Void> start() {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("the watch is closed"));
         }
         if (synced == null) {
-            SharedIndexInformer<Deployment> deployments = informer(client.apps().deployments(), Deployment.class,
-                    "metadata.generation", "status.availableReplicas", "status.updatedReplicas",
-                    "status.observedGeneration", "status.conditions");
-            SharedIndexInformer<Pod> pods = informer(client.pods(), Pod.class,
+            SharedIndexInformer<Deployment> deployments = informer(client, settings, client.apps().deployments(),
+                    Deployment.class, false, "metadata.generation", "status.availableReplicas",
+                    "status.updatedReplicas", "status.observedGeneration", "status.conditions");
+            SharedIndexInformer<Service> services = informer(client, settings, knative.services(), Service.class, true,
+                    "metadata.generation", "status.observedGeneration", "status.conditions");
+            SharedIndexInformer<Pod> pods = informer(client, settings, client.pods(), Pod.class, false,
                     "metadata.deletionTimestamp", "status.containerStatuses");
-            deployments.addEventHandler(handler(this::onDeployment, this::onDeploymentDeleted));
+            deployments.addEventHandler(handler(this::onDeployment, d -> onWorkloadDeleted(d, "Deployment")));
+            services.addEventHandler(handler(this::onKnativeService, s -> onWorkloadDeleted(s, "Knative Service")));
             pods.addEventHandler(handler(this::onPod, this::onPodDeleted));
-            informers = List.of(deployments, pods);
-            synced = CompletableFuture.allOf(deployments.start().toCompletableFuture(), pods.start().toCompletableFuture());
+            informers = List.of(deployments, services, pods);
+            synced = CompletableFuture.allOf(deployments.start().toCompletableFuture(), pods.start().toCompletableFuture(),
+                    services.start().toCompletableFuture().handle(this::withoutKnative));
             synced.whenComplete((ok, e) -> logSynced(e));
         }
         return synced;
+    }
+
+    private Void withoutKnative(Void ok, Throwable failure) {
+        if (failure != null && !BotInformers.notFound(failure)) {
+            throw new CompletionException(failure);
+        }
+        if (failure != null) {
+            log.info("bot watch: Knative Serving is not installed; request-driven bots cannot run here");
+        }
+        return null;
     }
 
     private synchronized void logSynced(Throwable failure) {
@@ -82,14 +101,14 @@ final class BotWatch implements AutoCloseable {
         }
     }
 
-    /** Marks a bot as being stopped by Knag, so the deletion of its Deployment is no surprise. */
+    /** Marks a bot as being stopped by Knag, so the deletion of its workload is no surprise. */
     void stopping(UUID botId) {
         Instant now = Instant.now();
         stopping.values().removeIf(since -> since.isBefore(now.minus(FORGET_STOPPING_AFTER)));
         stopping.put(botId, now);
     }
 
-    /** The stop found no Deployment to delete: nothing will be deleted to expect. */
+    /** The stop found no workload to delete: nothing will be deleted to expect. */
     void notStopping(UUID botId) {
         stopping.remove(botId);
     }
@@ -111,17 +130,25 @@ final class BotWatch implements AutoCloseable {
         BotLabels.botId(deployment).ifPresent(id -> {
             long generation = BotLabels.generation(deployment);
             Verdicts.stalled(deployment).ifPresent(v -> emit(gate.settled(id, generation, v.kind(), v.detail())));
-            emit(gate.availability(id, generation, Verdicts.available(deployment)));
+            emit(gate.availability(id, generation, Verdicts.available(deployment), "its pod is available"));
         });
     }
 
-    private void onDeploymentDeleted(Deployment deployment) {
-        BotLabels.botId(deployment).ifPresent(id -> {
+    private void onKnativeService(Service service) {
+        BotLabels.botId(service).ifPresent(id -> {
+            long generation = BotLabels.generation(service);
+            KnativeVerdicts.failed(service).ifPresent(v -> emit(gate.settled(id, generation, v.kind(), v.detail())));
+            emit(gate.availability(id, generation, KnativeVerdicts.ready(service), "its Knative Service is ready"));
+        });
+    }
+
+    private void onWorkloadDeleted(HasMetadata workload, String what) {
+        BotLabels.botId(workload).ifPresent(id -> {
             if (stopping.remove(id) != null) {
                 gate.forget(id);
             } else {
-                log.warn("bot {}: its Deployment was deleted outside Knag", id);
-                emit(gate.gone(id, BotLabels.generation(deployment)));
+                log.warn("bot {}: its {} was deleted outside Knag", id, what);
+                emit(gate.gone(id, BotLabels.generation(workload), "its " + what + " was deleted outside Knag"));
             }
         });
     }
@@ -129,7 +156,7 @@ final class BotWatch implements AutoCloseable {
     private synchronized void onPod(Pod pod) {
         Optional<UUID> botId = BotLabels.botId(pod);
         if (botId.isEmpty() || pod.getMetadata().getDeletionTimestamp() != null) {
-            return; // a pod on its way out (stop, a new generation) ends with a kill: no news about the bot
+            return; // a pod on its way out (stop, a new generation, scale to zero) ends with a kill: no news about the bot
         }
         UUID id = botId.get();
         long generation = BotLabels.generation(pod);
@@ -155,42 +182,5 @@ final class BotWatch implements AutoCloseable {
                 log.warn("bot {}: observation {} not delivered ({})", o.botId(), o.kind(), result);
             }
         });
-    }
-
-    private <T extends HasMetadata> SharedIndexInformer<T> informer(
-            io.fabric8.kubernetes.client.dsl.MixedOperation<T, ?, ?> operation, Class<T> type, String... statusFields) {
-        String[] fields = new String[statusFields.length + 2];
-        fields[0] = "metadata.labels";
-        fields[1] = "metadata.annotations";
-        System.arraycopy(statusFields, 0, fields, 2, statusFields.length);
-        SharedIndexInformer<T> informer = operation.inNamespace(settings.namespace())
-                .withLabel(BotLabels.MANAGED_BY, BotLabels.KNAG)
-                .runnableInformer(settings.resync().toMillis());
-        informer.itemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, type,
-                client.getKubernetesSerialization(), fields));
-        informer.exceptionHandler((started, error) -> {
-            log.warn("bot watch ({}): {}, retrying", type.getSimpleName(), error.getClass().getSimpleName());
-            return true;
-        });
-        return informer;
-    }
-
-    private static <T> ResourceEventHandler<T> handler(Consumer<T> changed, Consumer<T> deleted) {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T object) {
-                changed.accept(object);
-            }
-
-            @Override
-            public void onUpdate(T before, T after) {
-                changed.accept(after);
-            }
-
-            @Override
-            public void onDelete(T object, boolean finalStateUnknown) {
-                deleted.accept(object);
-            }
-        };
     }
 }

@@ -26,7 +26,8 @@ final class ObservationGate {
 
     private final Map<UUID, BotState> bots = new HashMap<>();
 
-    synchronized Optional<Observation> availability(UUID botId, long generation, boolean available) {
+    /** RUNNING, with {@code detail}, when the workload becomes available. */
+    synchronized Optional<Observation> availability(UUID botId, long generation, boolean available, String detail) {
         BotState state = current(botId, generation);
         if (state == null) {
             return Optional.empty();
@@ -34,7 +35,7 @@ final class ObservationGate {
         boolean became = available && !state.available;
         state.available = available;
         return became && !state.settled
-                ? Optional.of(new Observation(botId, generation, Kind.RUNNING, "its pod is available"))
+                ? Optional.of(new Observation(botId, generation, Kind.RUNNING, detail))
                 : Optional.empty();
     }
 
@@ -55,9 +56,9 @@ final class ObservationGate {
         return Optional.of(new Observation(botId, generation, kind, detail));
     }
 
-    synchronized Optional<Observation> gone(UUID botId, long generation) {
+    synchronized Optional<Observation> gone(UUID botId, long generation, String detail) {
         bots.remove(botId);
-        return Optional.of(new Observation(botId, generation, Kind.GONE, "its Deployment was deleted outside Knag"));
+        return Optional.of(new Observation(botId, generation, Kind.GONE, detail));
     }
 
     synchronized void forget(UUID botId) {

@@ -1,10 +1,15 @@
 package io.knag.runtime.kubernetes;
 
+import io.fabric8.knative.client.KnativeClient;
+import io.fabric8.knative.pkg.apis.ConditionBuilder;
+import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.knative.serving.v1.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.knag.bots.BotKind;
 import io.knag.bots.Resources;
 import io.knag.bots.RestartPolicy;
 import io.knag.bots.runtime.BotLaunch;
@@ -32,6 +37,28 @@ final class BotFixtures {
     static BotLaunch launch(UUID botId, long generation, RestartPolicy policy) {
         return new BotLaunch(botId, OWNER, generation, "ghcr.io/knag/reference-bot:1.0", PARAMS, "paper",
                 new Resources("250m", "256Mi"), policy, CREDENTIALS.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A request-driven bot's launch: a Knative Service. */
+    static BotLaunch requestDriven(UUID botId, long generation) {
+        return new BotLaunch(botId, OWNER, generation, "ghcr.io/knag/webhook-bot:1.0", PARAMS, "paper",
+                new Resources("250m", "256Mi"), new RestartPolicy("on-failure", 3),
+                CREDENTIALS.getBytes(StandardCharsets.UTF_8), BotKind.REQUEST_DRIVEN);
+    }
+
+    static Service knativeService(KubernetesClient client, UUID botId) {
+        return client.adapt(KnativeClient.class).services().inNamespace(NAMESPACE).withName("knag-bot-" + botId).get();
+    }
+
+    /** Writes the Knative Service's Ready condition as Knative Serving's controller would. */
+    static void setReady(KubernetesClient client, UUID botId, String status, String reason, String message) {
+        client.adapt(KnativeClient.class).services().inNamespace(NAMESPACE).withName("knag-bot-" + botId).editStatus(s -> {
+            s.setStatus(new ServiceStatusBuilder()
+                    .withConditions(new ConditionBuilder().withType("Ready").withStatus(status).withReason(reason)
+                            .withMessage(message).build())
+                    .build());
+            return s;
+        });
     }
 
     /** A pod of the bot's Deployment, as the kubelet reports it: restarts so far and the last exit, if any. */

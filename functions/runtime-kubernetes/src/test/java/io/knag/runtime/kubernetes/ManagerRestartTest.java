@@ -2,7 +2,10 @@ package io.knag.runtime.kubernetes;
 
 import static io.knag.runtime.kubernetes.BotFixtures.NAMESPACE;
 import static io.knag.runtime.kubernetes.BotFixtures.OWNER;
+import static io.knag.runtime.kubernetes.BotFixtures.knativeService;
 import static io.knag.runtime.kubernetes.BotFixtures.launch;
+import static io.knag.runtime.kubernetes.BotFixtures.requestDriven;
+import static io.knag.runtime.kubernetes.BotFixtures.setReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -53,6 +56,33 @@ class ManagerRestartTest {
 
             StepVerifier.create(after.observations().filter(o -> o.botId().equals(running)))
                     .expectNext(new Observation(running, 8, Kind.RUNNING, "its pod is available"))
+                    .thenCancel()
+                    .verify(WAIT);
+        }
+    }
+
+    @Test
+    void aNewRuntimeFindsTheRequestDrivenBotsAndDoesNotRecreateTheirServices() {
+        UUID pending = UUID.randomUUID();
+        UUID ready = UUID.randomUUID();
+        try (var before = new KubernetesBotRuntime(client, KubernetesRuntimeSettings.defaults())) {
+            before.start(requestDriven(pending, 2)).block(WAIT);
+            before.start(requestDriven(ready, 6)).block(WAIT);
+        }
+        setReady(client, ready, "True", null, null);
+        String version = knativeService(client, pending).getMetadata().getResourceVersion();
+
+        try (var after = new KubernetesBotRuntime(client, KubernetesRuntimeSettings.defaults())) {
+            Map<UUID, Workload> inventory = after.inventory().block(WAIT);
+            assertThat(inventory).containsEntry(pending, new Workload(pending, OWNER, 2, WorkloadPhase.PENDING))
+                    .containsEntry(ready, new Workload(ready, OWNER, 6, WorkloadPhase.RUNNING));
+
+            assertThat(after.start(requestDriven(pending, 2)).block(WAIT)).isEqualTo(WorkloadPhase.PENDING);
+            assertThat(after.start(requestDriven(ready, 6)).block(WAIT)).isEqualTo(WorkloadPhase.RUNNING);
+            assertThat(knativeService(client, pending).getMetadata().getResourceVersion()).isEqualTo(version);
+
+            StepVerifier.create(after.observations().filter(o -> o.botId().equals(ready)))
+                    .expectNext(new Observation(ready, 6, Kind.RUNNING, "its Knative Service is ready"))
                     .thenCancel()
                     .verify(WAIT);
         }
