@@ -53,6 +53,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSharedRoutesAndEventCodecHoldNoBusinessLogic() {
+        io.knag.http.journey.AdapterBoundaries.check("io.knag.host..", "io.knag.http..", "io.knag.cloudevents..");
+    }
+
+    @Test
     void theHostHoldsNoBusinessLogicOnlyCallsFunctionsByName() {
         noClasses().that().resideInAPackage("io.knag.host..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("io.knag.identity.Accounts")
