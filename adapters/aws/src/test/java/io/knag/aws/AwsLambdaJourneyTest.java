@@ -87,7 +87,18 @@ class AwsLambdaJourneyTest {
 
     @Test
     void theSharedJourneyRunsThroughApiGatewayAndEventBridge() throws Exception {
-        List<String> emitted = BotJourney.run(new LambdaTransport(), "knag/heartbeat-bot");
+        var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logs.start();
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        List<String> emitted;
+        try {
+            emitted = BotJourney.run(new LambdaTransport(), "knag/heartbeat-bot");
+        } finally {
+            root.detachAppender(logs);
+        }
+        assertThat(logs.list).isNotEmpty().allSatisfy(line -> assertThat(line.getFormattedMessage())
+                .doesNotContain("PK-JOURNEY").doesNotContain("journey passphrase").doesNotContain("\"body\""));
         assertThat(emitted).contains("io.knag.bot.start.requested");
         assertThat(eventBridge.targets).allMatch("AWSEvents.PutEvents"::equals);
         assertThat(eventBridge.entries).allSatisfy(entry -> {
