@@ -9,6 +9,7 @@ public final class DatabaseUrls {
     public static String jdbc(String r2dbcUrl) {
         String rest = r2dbcUrl.replaceFirst("^r2dbcs?:(pool:)?postgres(ql)?://", "");
         int at = rest.indexOf('@');
-        return "jdbc:postgresql://" + (at >= 0 ? rest.substring(at + 1) : rest);
+        // r2dbc-postgresql spells the TLS option sslMode, the JDBC driver sslmode.
+        return "jdbc:postgresql://" + (at >= 0 ? rest.substring(at + 1) : rest).replace("sslMode=", "sslmode=");
     }
 }
