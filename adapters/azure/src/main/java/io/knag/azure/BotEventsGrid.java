@@ -20,7 +20,7 @@ public class BotEventsGrid {
         this.events = events;
     }
 
-    @FunctionName("botEvents")
+    @FunctionName("platformEvents")
     public void run(@EventGridTrigger(name = "event") String event, ExecutionContext context) {
         events.deliver(event);
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The journey every hosting adapter carries, on Azure: HTTP through the httpApi function, the bot manager's
- * events out to Event Grid and back through the botEvents function, the bot on AKS.
+ * events out to Event Grid and back through the platformEvents function, the bot on AKS.
  */
 class AzureJourneyTest {
 

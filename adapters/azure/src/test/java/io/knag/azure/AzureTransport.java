@@ -34,7 +34,7 @@ final class AzureTransport implements Transport {
         return new Reply(answer.getStatusCode(), type == null ? "" : type, answer.text());
     }
 
-    /** Hands every event the topic accepted since the last call to the botEvents function; answers their types. */
+    /** Hands every event the topic accepted since the last call to the platformEvents function; answers their types. */
     @Override
     public List<String> deliverEvents() {
         int upTo = host.topic.received.size();
@@ -44,7 +44,7 @@ final class AzureTransport implements Transport {
         List<String> types = new ArrayList<>();
         for (EventGridTopic.Received batch : batches) {
             for (JsonNode event : parse(batch.body())) {
-                host.botEvents.run(event.toString(), TestContext.of("botEvents"));
+                host.botEvents.run(event.toString(), TestContext.of("platformEvents"));
                 types.add(event.get("type").asText());
             }
         }

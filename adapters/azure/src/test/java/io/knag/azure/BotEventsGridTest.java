@@ -18,7 +18,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * Event Grid's deliveries to the botEvents function, from the recorded CloudEvents under events/: a valid stop
+ * Event Grid's deliveries to the platformEvents function, from the recorded CloudEvents under events/: a valid stop
  * request reaches the bot manager (once, however often it is delivered); an unknown type, a missing id or
  * malformed data fails the invocation with a reason that never holds the data, and changes nothing.
  */
@@ -102,7 +102,7 @@ class BotEventsGridTest {
     }
 
     private void deliver(String event) {
-        host.botEvents.run(event, TestContext.of("botEvents"));
+        host.botEvents.run(event, TestContext.of("platformEvents"));
     }
 
     private String sample(String name) {

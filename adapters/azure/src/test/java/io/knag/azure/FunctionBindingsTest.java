@@ -41,7 +41,7 @@ class FunctionBindingsTest {
     void botEventsTakesOneEventGridEventAsJsonText() throws Exception {
         var run = BotEventsGrid.class.getMethod("run", String.class, ExecutionContext.class);
 
-        assertThat(run.getAnnotation(FunctionName.class).value()).isEqualTo("botEvents");
+        assertThat(run.getAnnotation(FunctionName.class).value()).isEqualTo("platformEvents");
         assertThat(run.getParameters()[0].getAnnotation(EventGridTrigger.class).name()).isEqualTo("event");
         assertThat(BotEventsGrid.class).hasAnnotation(Component.class);
     }

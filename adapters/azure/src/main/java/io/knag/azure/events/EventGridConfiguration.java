@@ -10,7 +10,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Where events go: to the Event Grid topic when {@code knag.events.event-grid.endpoint} is set (its subscription
- * delivers them back to the botEvents function), otherwise to this process's consumers (the kernel's default).
+ * delivers them back to the platformEvents function), otherwise to this process's consumers (the kernel's default).
  */
 @Configuration(proxyBeanMethods = false)
 class EventGridConfiguration {

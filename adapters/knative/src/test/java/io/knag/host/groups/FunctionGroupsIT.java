@@ -116,6 +116,8 @@ class FunctionGroupsIT {
         await("STOPPED", () -> "STOPPED".equals(body(call(botsPort, "GET", "/api/v1/bots/" + bot, token, null))
                 .get("state").asText()));
 
+        assertThat(Files.readString(work.resolve("knag-host-bots.jar.log"))).as("every class the bots group needs is in its jar")
+                .doesNotContain("NoClassDefFoundError").doesNotContain("ClassNotFoundException");
         String loaded = Files.readString(classLog);
         assertThat(loaded).contains("io.knag.identity.").contains("io.knag.vault.")
                 .doesNotContain("io.fabric8.").doesNotContain("io.knag.bots.").doesNotContain("io.knag.runtime.")
