@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** One-shot operator commands ({@code knag.command}): run the named function, print its outcome, exit. */
+/** One-shot operator commands ({@code knag.command}): run the named function (or the migrations), print the outcome, exit. */
 @Component
 @ConditionalOnProperty("knag.command")
 class OperatorCommands implements ApplicationRunner {
@@ -39,8 +39,9 @@ class OperatorCommands implements ApplicationRunner {
         int exit = switch (command) {
             case "rotate-signing-key" -> rotate();
             case "reset-account" -> resetAccount();
+            case "migrate" -> migrate();
             default -> {
-                log.error("unknown knag.command '{}'; known: rotate-signing-key, reset-account", command);
+                log.error("unknown knag.command '{}'; known: rotate-signing-key, reset-account, migrate", command);
                 yield 2;
             }
         };
@@ -62,6 +63,20 @@ class OperatorCommands implements ApplicationRunner {
             System.out.println("not reset: " + e.detail());
             return 1;
         }
+    }
+
+    /**
+     * Applies the schema migrations of every capability in this artifact and exits: a cluster's migration Job,
+     * so that the services themselves start without migrating ({@code knag.database.migrate=false}).
+     */
+    private int migrate() {
+        if (!context.getEnvironment().getProperty("knag.database.migrate", Boolean.class, true)) {
+            System.out.println("not migrated: knag.database.migrate is false for this run");
+            return 1;
+        }
+        context.getBean(io.r2dbc.spi.ConnectionFactory.class);
+        System.out.println("database migrated");
+        return 0;
     }
 
     private int rotate() {

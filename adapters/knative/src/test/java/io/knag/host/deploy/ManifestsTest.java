@@ -96,6 +96,24 @@ class ManifestsTest {
     }
 
     @Test
+    void aJobMigratesOnceAndNoServiceMigratesOnAColdStart() {
+        var job = deploy.named(io.fabric8.kubernetes.api.model.batch.v1.Job.class, "knag-migrate");
+        var migrate = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(migrate.getArgs()).containsExactly("--knag.command=migrate");
+        assertThat(migrate.getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("KNAG_DATABASE_MIGRATE");
+            assertThat(env.getValue()).isEqualTo("true");
+        });
+        assertThat(migrate.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        for (String name : List.of("knag-accounts", "knag-bots")) {
+            assertThat(container(deploy.named(Service.class, name)).getEnv()).as(name).anySatisfy(env -> {
+                assertThat(env.getName()).isEqualTo("KNAG_DATABASE_MIGRATE");
+                assertThat(env.getValue()).isEqualTo("false");
+            });
+        }
+    }
+
+    @Test
     void everyKnativeServiceIsReachableOnlyInsideTheCluster() {
         assertThat(deploy.all(Service.class)).allSatisfy(service -> assertThat(service.getMetadata().getLabels())
                 .as(describe(service)).containsEntry("networking.knative.dev/visibility", "cluster-local"));
