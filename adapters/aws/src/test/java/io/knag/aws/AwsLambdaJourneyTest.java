@@ -138,6 +138,15 @@ class AwsLambdaJourneyTest {
         assertThat(invokeText(botEvents, event.toString())).contains("accepted");
     }
 
+    @Test
+    void aScheduledInvocationReconcilesTheBots() throws Exception {
+        var reconcile = new FunctionInvoker("reconcileBots");
+        String scheduled = "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
+                + "\"source\":\"aws.scheduler\",\"account\":\"123456789012\",\"time\":\"2026-11-25T04:00:00Z\","
+                + "\"region\":\"eu-west-1\",\"resources\":[],\"detail\":{}}";
+        assertThat(invokeText(reconcile, scheduled)).contains("reconciled");
+    }
+
     /** Drives the two Lambdas as API Gateway and an EventBridge rule would. */
     final class LambdaTransport implements Transport {
 

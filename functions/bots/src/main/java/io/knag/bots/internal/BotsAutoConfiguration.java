@@ -182,6 +182,15 @@ public class BotsAutoConfiguration {
         return bots::history;
     }
 
+    /**
+     * One reconcile now: for hosts whose manager does not run between requests (a Lambda invoked by a schedule);
+     * elsewhere the manager reconciles by itself every {@code knag.bots.reconcile-interval}.
+     */
+    @Bean
+    java.util.function.Supplier<Mono<String>> reconcileBots(Convergence convergence) {
+        return () -> convergence.reconcile().thenReturn("reconciled");
+    }
+
     private static Quotas quotas(BotsProperties properties) {
         return new Quotas(properties.maxBots(), properties.maxRunning(), properties.maxCpuMillis(),
                 properties.maxMemoryMib());
