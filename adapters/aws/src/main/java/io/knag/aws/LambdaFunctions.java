@@ -38,8 +38,17 @@ class LambdaFunctions {
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpApi(InMemoryHttp http) {
         return event -> {
             InMemoryHttp.Request request = ApiGatewayMapping.request(event);
-            return request == null ? ApiGatewayMapping.malformed()
-                    : ApiGatewayMapping.response(http.handle(request).block(LONGEST));
+            if (request == null) {
+                return ApiGatewayMapping.malformed();
+            }
+            InMemoryHttp.Response response;
+            try {
+                response = http.handle(request).block(LONGEST);
+            } catch (IllegalStateException timedOut) {
+                response = InMemoryHttp.problem(503, "service-busy", "The service is busy; retry shortly",
+                        "The request took too long");
+            }
+            return ApiGatewayMapping.response(response);
         };
     }
 

@@ -112,6 +112,15 @@ class AwsLambdaJourneyTest {
     }
 
     @Test
+    void aQueryStringThatIsNotAValidUriGetsAProblemNotA500() throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree(resource("apigw-v2-request.json"));
+        event.put("rawQueryString", "tail=1|2 {x}");
+        JsonNode answer = invoke(httpApi, event.toString());
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(answer.path("body").asText()).contains("https://knag.io/problems/malformed-request");
+    }
+
+    @Test
     void aRequestThatIsNotAnApiGatewayPayloadGetsAProblemNotAStackTrace() throws Exception {
         JsonNode answer = invoke(httpApi, "{\"hello\":\"world\"}");
         assertThat(answer.path("statusCode").asInt()).isEqualTo(400);

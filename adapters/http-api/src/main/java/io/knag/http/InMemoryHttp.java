@@ -34,6 +34,14 @@ public final class InMemoryHttp {
     public record Response(int status, Map<String, List<String>> headers, byte[] body) {
     }
 
+    /** An answer made here, not by the routes: a request that cannot reach them, or an adapter's own failure. */
+    public static Response problem(int status, String slug, String title, String detail) {
+        String body = "{\"type\":\"https://knag.io/problems/" + slug + "\",\"title\":\"" + title + "\",\"status\":"
+                + status + ",\"detail\":\"" + detail + "\"}";
+        return new Response(status, Map.of("Content-Type", List.of("application/problem+json")),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private final HttpHandler handler;
 
     InMemoryHttp(HttpHandler handler) {
@@ -44,8 +52,14 @@ public final class InMemoryHttp {
         return Mono.defer(() -> {
             HttpHeaders headers = new HttpHeaders();
             request.headers().forEach((name, values) -> headers.addAll(name, values));
-            URI uri = URI.create("http://function" + request.path()
-                    + (request.query() == null || request.query().isEmpty() ? "" : "?" + request.query()));
+            URI uri;
+            try {
+                uri = URI.create("http://function" + request.path()
+                        + (request.query() == null || request.query().isEmpty() ? "" : "?" + request.query()));
+            } catch (IllegalArgumentException e) {
+                return Mono.just(problem(400, "malformed-request", "The request body is not valid JSON of the expected shape",
+                        "The path or query string is not a valid URI"));
+            }
             var in = new MemoryRequest(HttpMethod.valueOf(request.method()), uri, headers, request.body());
             var out = new MemoryResponse();
             return handler.handle(in, out).then(Mono.fromSupplier(() -> {

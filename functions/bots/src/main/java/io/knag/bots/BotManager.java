@@ -5,7 +5,6 @@ import io.knag.bots.runtime.BotRuntime;
 import io.knag.bots.runtime.WorkloadPhase;
 import io.knag.kernel.Transactions;
 import io.knag.kernel.crypto.HpkeBox;
-import io.knag.kernel.crypto.SecretKeyBox.SealedBlobException;
 import io.knag.kernel.events.Event;
 import io.knag.kernel.events.EventPublisher;
 import io.knag.vault.LaunchEnvelope;
@@ -83,12 +82,17 @@ public final class BotManager {
         BotLaunch launch;
         try {
             launch = open(bot, request.envelope());
-        } catch (SealedBlobException | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // a SealedBlobException, or an encoding that does not parse
             log.warn("event {}: the credentials for bot {} do not open with this manager's key", event.id(), bot.id());
             return lifecycle.move(bot, BotState.FAILED, "its credentials could not be opened by the bot manager; start it again");
         }
         return runtime.start(launch)
-                .doFinally(signal -> launch.wipe())
+                // Not on cancel: the runtime may still be writing the file from these bytes.
+                .doFinally(signal -> {
+                    if (signal != reactor.core.publisher.SignalType.CANCEL) {
+                        launch.wipe();
+                    }
+                })
                 .flatMap(phase -> switch (phase) {
                     case RUNNING -> lifecycle.move(bot, BotState.RUNNING, "running");
                     case FAILED -> runtime.stop(bot.id()).then(lifecycle.move(bot, BotState.FAILED, "it could not start"));

@@ -17,6 +17,11 @@ public record BotParams(Map<String, Object> values, String json) {
     public static final int MAX_DEPTH = 8;
     public static final BotParams EMPTY = new BotParams(Map.of(), "{}");
 
+    /** Parameters as stored: checked when they were defined, taken as they are. */
+    public static BotParams stored(Map<String, Object> values, String json) {
+        return new BotParams(Collections.unmodifiableMap(new LinkedHashMap<>(values)), json);
+    }
+
     public static BotParams of(Map<String, Object> values) {
         if (values == null || values.isEmpty()) {
             return EMPTY;
@@ -27,6 +32,8 @@ public record BotParams(Map<String, Object> values, String json) {
         } catch (JsonText.TooDeepException e) {
             throw new KnagException(BotProblems.PARAMS_TOO_LARGE,
                     "params may nest at most " + MAX_DEPTH + " levels deep");
+        } catch (JsonText.NotJsonException e) {
+            throw KnagException.invalid(java.util.List.of(new KnagException.Violation("params", "params: " + e.getMessage())));
         }
         int size = json.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_BYTES) {

@@ -44,8 +44,9 @@ public final class Bots {
 
     public Mono<BotView> create(Authenticated<CreateBot> command) {
         UserId owner = command.caller().userId();
-        return Mono.fromCallable(() -> checked(command.request().definition()))
+        return Mono.fromCallable(() -> allowed(command.request().definition()))
                 .flatMap(definition -> checkCredential(owner, definition).thenReturn(definition))
+                .map(this::checked)
                 .flatMap(definition -> transactions.inTransaction(() -> store.lockOwner(owner)
                         .then(store.count(owner))
                         .doOnNext(quotas::checkCreate)
@@ -72,12 +73,14 @@ public final class Bots {
         UserId owner = command.caller().userId();
         UpdateBot update = command.request();
         return owned(owner, update.id())
-                .map(bot -> checked(update.changes().applyTo(bot.definition())))
+                .map(bot -> checked(allowed(update.changes().applyTo(bot.definition()))))
                 .flatMap(definition -> checkCredential(owner, definition).thenReturn(definition))
-                .flatMap(definition -> transactions.inTransaction(() -> lockOwned(owner, update.id())
+                // Applied again to the row as locked: a concurrent change of another field is kept.
+                .flatMap(checkedFirst -> transactions.inTransaction(() -> lockOwned(owner, update.id())
                         .map(bot -> {
                             requireAtRest(bot);
-                            return bot.withDefinition(definition, lifecycle.now());
+                            return bot.withDefinition(checked(allowed(update.changes().applyTo(bot.definition()))),
+                                    lifecycle.now());
                         })
                         .flatMap(changed -> store.update(changed).thenReturn(changed))))
                 .map(BotView::of)
@@ -127,8 +130,12 @@ public final class Bots {
                         new BotStopRequested(bot.id(), bot.owner().value(), bot.generation(), "deleted"))));
     }
 
-    private BotDefinition checked(BotDefinition definition) {
+    private BotDefinition allowed(BotDefinition definition) {
         allowlist.check(definition.image());
+        return definition;
+    }
+
+    private BotDefinition checked(BotDefinition definition) {
         quotas.checkDefinition(definition.resources());
         return definition;
     }

@@ -93,8 +93,8 @@ public final class Convergence {
     /** The platform is stopping and its bots with it: each is stopped and recorded so. */
     public Mono<Void> platformStopping() {
         return store.active().map(Bot::id).collectList().flatMapMany(Flux::fromIterable)
-                .concatMap(id -> locked(id, bot -> bot == null || bot.state().isAtRest() ? Mono.empty()
-                        : runtime.stop(bot.id()).then(stopNow(bot, "the platform stopped"))))
+                .flatMap(id -> locked(id, bot -> bot == null || bot.state().isAtRest() ? Mono.empty()
+                        : runtime.stop(bot.id()).then(stopNow(bot, "the platform stopped"))), 4)
                 .then();
     }
 

@@ -12,6 +12,13 @@ final class JsonText {
         }
     }
 
+    /** A value PostgreSQL's JSON cannot hold (a non-finite number, a NUL character). */
+    static final class NotJsonException extends RuntimeException {
+        NotJsonException(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     private JsonText() {
     }
 
@@ -31,6 +38,8 @@ final class JsonText {
             out.append("null");
         } else if (value instanceof String text) {
             string(text, out);
+        } else if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+            throw new NotJsonException("numbers must be finite");
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {
@@ -57,6 +66,9 @@ final class JsonText {
     }
 
     static void string(String text, StringBuilder out) {
+        if (text.indexOf('\u0000') >= 0) {
+            throw new NotJsonException("text must not contain NUL characters");
+        }
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

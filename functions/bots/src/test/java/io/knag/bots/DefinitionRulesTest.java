@@ -73,6 +73,10 @@ class DefinitionRulesTest {
         assertThat(BotParams.of(null).json()).isEqualTo("{}");
         assertThatThrownBy(() -> BotParams.of(Map.of("blob", "x".repeat(BotParams.MAX_BYTES))))
                 .isInstanceOfSatisfying(KnagException.class, e -> assertThat(e.type()).isEqualTo(BotProblems.PARAMS_TOO_LARGE));
+        for (Object bad : List.of(Double.POSITIVE_INFINITY, Double.NaN, "nul\u0000inside")) {
+            assertThatThrownBy(() -> BotParams.of(Map.of("x", bad))).as(String.valueOf(bad))
+                    .isInstanceOfSatisfying(KnagException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.VALIDATION_FAILED));
+        }
         Object deep = "leaf";
         for (int i = 0; i < 10; i++) {
             deep = Map.of("k", deep);

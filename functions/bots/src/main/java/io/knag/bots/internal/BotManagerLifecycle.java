@@ -66,7 +66,7 @@ final class BotManagerLifecycle implements SmartLifecycle {
             tasks.dispose();
         }
         if (runtime.botsStopWithPlatform()) {
-            convergence.platformStopping().block(Duration.ofSeconds(20));
+            convergence.platformStopping().block(Duration.ofSeconds(60));
             log.info("bots of this platform stopped");
         }
     }

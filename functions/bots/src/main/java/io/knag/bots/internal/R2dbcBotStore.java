@@ -13,7 +13,6 @@ import io.knag.bots.BotStore;
 import io.knag.bots.Resources;
 import io.knag.bots.RestartPolicy;
 import io.knag.kernel.UserId;
-import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Map;
@@ -41,7 +40,7 @@ final class R2dbcBotStore implements BotStore {
         return db.sql("INSERT INTO bots.bots (" + COLUMNS + ") VALUES (:id, :user, :name, :image, :credential, :params,"
                         + " :cpu, :memory, :mode, :maxRestarts, :kind, :state, :generation, :deleting, :created, :updated)")
                 .bind("id", bot.id()).bind("user", bot.owner().value()).bind("name", d.name()).bind("image", d.image())
-                .bind("credential", d.credentialId()).bind("params", Json.of(d.params().json()))
+                .bind("credential", d.credentialId()).bind("params", d.params().json())
                 .bind("cpu", d.resources().cpuMillis()).bind("memory", d.resources().memoryMib())
                 .bind("mode", d.restartPolicy().mode()).bind("maxRestarts", d.restartPolicy().maxRestarts())
                 .bind("kind", d.kind().name())
@@ -94,7 +93,7 @@ final class R2dbcBotStore implements BotStore {
                         + " state = :state, generation = :generation, deleting = :deleting, updated_at = :updated"
                         + " WHERE id = :id")
                 .bind("id", bot.id()).bind("name", d.name()).bind("image", d.image())
-                .bind("credential", d.credentialId()).bind("params", Json.of(d.params().json()))
+                .bind("credential", d.credentialId()).bind("params", d.params().json())
                 .bind("cpu", d.resources().cpuMillis()).bind("memory", d.resources().memoryMib())
                 .bind("mode", d.restartPolicy().mode()).bind("maxRestarts", d.restartPolicy().maxRestarts())
                 .bind("kind", d.kind().name())
@@ -147,13 +146,14 @@ final class R2dbcBotStore implements BotStore {
 
     private Bot bot(Readable row) {
         Map<String, Object> params;
+        String text = row.get("params", String.class);
         try {
-            params = json.readValue(row.get("params", Json.class).asString(), MAP);
+            params = json.readValue(text, MAP);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored params of a bot are not JSON", e);
         }
         var definition = new BotDefinition(row.get("name", String.class), row.get("image", String.class),
-                row.get("credential_id", UUID.class), BotParams.of(params),
+                row.get("credential_id", UUID.class), BotParams.stored(params, text),
                 new Resources(row.get("cpu_millis", Integer.class) + "m", row.get("memory_mib", Integer.class) + "Mi"),
                 new RestartPolicy(row.get("restart_mode", String.class), row.get("max_restarts", Integer.class)),
                 BotKind.valueOf(row.get("kind", String.class)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.knag.bots.BotLogsQuery;
+import io.knag.bots.BotParams;
 import io.knag.bots.BotProblems;
 import io.knag.bots.BotStartRequested;
 import io.knag.bots.BotState;
@@ -193,6 +194,33 @@ class BotsTest {
         assertProblem(() -> start(alice, second, BotsFixture.PASSWORD), BotProblems.QUOTA_EXCEEDED);
         fx.deliver(BotStartRequested.TYPE);
         assertThat(fx.runtime.workloads).containsOnlyKeys(first);
+    }
+
+    @Test
+    void paramsAreStoredAndHandedOnExactlyAsTheyWereCheckedAndConcurrentChangesAreKept() {
+        List<Object> huge = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            huge.add(1e300);
+        }
+        UUID bot = fx.bots.create(new Authenticated<>(alice, new CreateBot("big numbers", "knag/heartbeat-bot", aliceKeys.id(),
+                Map.of("a", huge), null, null, null))).block().id();
+        assertThat(fx.bots.get(new Authenticated<>(alice, bot)).block().params()).containsKey("a");
+        assertThat(fx.store.find(alice.userId(), bot).block().definition().params().json()).contains("1.0E300")
+                .hasSizeLessThan(BotParams.MAX_BYTES);
+        fx.bots.update(new Authenticated<>(alice, new UpdateBot(bot, new UpdateBot.Changes("renamed", null, null, null,
+                null, null, null)))).block();
+        fx.bots.update(new Authenticated<>(alice, new UpdateBot(bot, new UpdateBot.Changes(null, null, null, null,
+                new Resources("200m", "64Mi"), null, null)))).block();
+        BotView both = fx.bots.get(new Authenticated<>(alice, bot)).block();
+        assertThat(both.name()).isEqualTo("renamed");
+        assertThat(both.resources()).isEqualTo(new Resources("200m", "64Mi"));
+        assertThat(fx.bots.delete(new Authenticated<>(alice, bot)).block()).isEqualTo(DeleteOutcome.DELETED);
+    }
+
+    @Test
+    void anUnknownCredentialIsReportedBeforeAnOversizedBot() {
+        assertProblem(() -> fx.bots.create(new Authenticated<>(alice, new CreateBot("huge", "knag/heartbeat-bot",
+                UUID.randomUUID(), null, new Resources("1", "8Gi"), null, null))).block(), BotProblems.UNKNOWN_CREDENTIAL);
     }
 
     @Test

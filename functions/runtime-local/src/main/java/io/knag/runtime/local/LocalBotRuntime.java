@@ -57,13 +57,26 @@ public final class LocalBotRuntime implements BotRuntime, AutoCloseable {
         return Mono.fromCallable(() -> startNow(launch)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private synchronized WorkloadPhase startNow(BotLaunch launch) throws IOException {
+    /** One bot at a time, bots in parallel: stopping one bot that ignores SIGTERM does not hold up the others. */
+    private final Map<UUID, Object> botLocks = new ConcurrentHashMap<>();
+
+    private Object lockOf(UUID botId) {
+        return botLocks.computeIfAbsent(botId, id -> new Object());
+    }
+
+    private WorkloadPhase startNow(BotLaunch launch) throws IOException {
+        synchronized (lockOf(launch.botId())) {
+            return startLocked(launch);
+        }
+    }
+
+    private WorkloadPhase startLocked(BotLaunch launch) throws IOException {
         Supervisor existing = supervisors.get(launch.botId());
         if (existing != null && existing.isCurrent(launch.generation())) {
             return existing.phase();
         }
         if (existing != null) {
-            stopNow(launch.botId());
+            stopLocked(launch.botId());
         }
         List<String> command = programs.command(launch.image());
         Path credentials = workspace.writeCredentials(launch.botId(), launch.credentialsFile());
@@ -82,7 +95,13 @@ public final class LocalBotRuntime implements BotRuntime, AutoCloseable {
         return Mono.<Void>fromRunnable(() -> stopNow(botId)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private synchronized void stopNow(UUID botId) {
+    private void stopNow(UUID botId) {
+        synchronized (lockOf(botId)) {
+            stopLocked(botId);
+        }
+    }
+
+    private void stopLocked(UUID botId) {
         Supervisor supervisor = supervisors.remove(botId);
         if (supervisor != null) {
             supervisor.stop();
@@ -99,6 +118,7 @@ public final class LocalBotRuntime implements BotRuntime, AutoCloseable {
         return Mono.<Void>fromRunnable(() -> {
             stopNow(botId);
             outputs.remove(botId);
+            botLocks.remove(botId);
             try {
                 workspace.remove(botId);
             } catch (IOException e) {

@@ -10,18 +10,23 @@ final class OutputBuffer {
 
     static final int MAX_LINE = 2000;
 
+    /** At most this many characters in all, whatever the line count: a chatty bot cannot fill the heap. */
+    static final int MAX_CHARS = 128 * 1024;
+
     private final int capacity;
     private final Deque<String> lines = new ArrayDeque<>();
+    private int chars;
 
     OutputBuffer(int capacity) {
         this.capacity = capacity;
     }
 
     synchronized void add(String line) {
-        if (lines.size() == capacity) {
-            lines.removeFirst();
-        }
         lines.addLast(line);
+        chars += line.length();
+        while (lines.size() > capacity || chars > MAX_CHARS) {
+            chars -= lines.removeFirst().length();
+        }
     }
 
     synchronized List<String> tail(int count) {
