@@ -189,6 +189,13 @@ public final class LocalBotRuntime implements BotRuntime, AutoCloseable {
             workspace.pid(botId).flatMap(ProcessHandle::of).filter(process -> runsIn(process, botId)).ifPresent(process -> {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
+                try {
+                    process.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    log.warn("bot {}: process {} left by an earlier platform did not end within 5 s", botId, process.pid());
+                }
                 log.info("bot {}: process {} left by an earlier platform killed", botId, process.pid());
             });
             workspace.clear(botId);
