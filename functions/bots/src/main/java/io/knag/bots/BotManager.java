@@ -97,6 +97,7 @@ public final class BotManager {
                     case RUNNING -> lifecycle.move(bot, BotState.RUNNING, "running");
                     case FAILED -> runtime.stop(bot.id()).then(lifecycle.move(bot, BotState.FAILED, "it could not start"));
                     case PENDING -> Mono.<Lifecycle.Moved>empty();
+                    case EXITED -> runtime.stop(bot.id()).then(lifecycle.move(bot, BotState.FAILED, "it ended at once"));
                 })
                 .onErrorResume(e -> {
                     log.error("bot {}: the runtime could not provision launch {}: {}", bot.id(), bot.generation(),

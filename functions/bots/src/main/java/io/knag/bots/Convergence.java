@@ -105,14 +105,17 @@ public final class Convergence {
             case STARTING -> {
                 if (current && workload.phase() == WorkloadPhase.RUNNING) {
                     yield lifecycle.move(bot, BotState.RUNNING, "running");
-                } else if (current && workload.phase() == WorkloadPhase.FAILED) {
+                } else if (current && (workload.phase() == WorkloadPhase.FAILED || workload.phase() == WorkloadPhase.EXITED)) {
                     yield fail(bot, "it could not start");
                 } else if (!current && bot.updatedAt().plus(launchTimeout).isBefore(clock.instant())) {
                     yield fail(bot, "its launch did not complete; start it again");
                 }
                 yield Mono.empty();
             }
-            case RUNNING -> !current ? fail(bot, "its workload is gone")
+            // A missed EXITED observation is caught up here: the workload says it ended.
+            case RUNNING -> current && workload.phase() == WorkloadPhase.EXITED ? runtime.stop(bot.id())
+                    .then(lifecycle.move(bot, BotState.STOPPED, "ended by itself (exit code 0)"))
+                    : !current ? fail(bot, "its workload is gone")
                     : workload.phase() == WorkloadPhase.FAILED ? fail(bot, "it crashed more often than its restart policy allows")
                     : Mono.empty();
             default -> Mono.empty();

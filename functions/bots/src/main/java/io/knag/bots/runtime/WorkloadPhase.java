@@ -7,5 +7,7 @@ public enum WorkloadPhase {
     /** Running. */
     RUNNING,
     /** Crashed more often than its restart policy allows, or could not start at all. */
-    FAILED
+    FAILED,
+    /** Ended by itself (exit code 0) and its restart policy does not start it again. */
+    EXITED
 }

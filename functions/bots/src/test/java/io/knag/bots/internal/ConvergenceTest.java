@@ -135,6 +135,17 @@ class ConvergenceTest {
     }
 
     @Test
+    void aBotWhoseWorkloadEndedByItselfIsStoppedByReconcileEvenIfTheObservationWasLost() {
+        UUID bot = launched(WorkloadPhase.RUNNING);
+        fx.runtime.workloads.put(bot, new Workload(bot, alice.userId().value(), 1, WorkloadPhase.EXITED));
+        fx.vault.clock.advance(Duration.ofSeconds(1));
+        fx.convergence.reconcile().block();
+        assertThat(state(bot)).isEqualTo(BotState.STOPPED);
+        assertThat(lastDetail(bot)).contains("ended by itself");
+        assertThat(fx.runtime.workloads).doesNotContainKey(bot);
+    }
+
+    @Test
     void whenThePlatformStopsItsBotsAreStoppedAndRecordedSo() {
         UUID bot = launched(WorkloadPhase.RUNNING);
         fx.convergence.platformStopping().block();

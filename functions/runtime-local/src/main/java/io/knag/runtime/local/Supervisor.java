@@ -127,7 +127,7 @@ final class Supervisor {
                         + code + " (restart " + restarts + " of " + policy.maxRestarts() + ")"));
                 return;
             }
-            phase = code == 0 ? WorkloadPhase.PENDING : WorkloadPhase.FAILED;
+            phase = code == 0 ? WorkloadPhase.EXITED : WorkloadPhase.FAILED;
         }
         log.info("bot {} launch {} exited with code {}, not restarted", botId, generation, code);
         observer.accept(code == 0

@@ -129,6 +129,7 @@ class LocalBotRuntimeTest {
         runtime.start(launch(bot, 1, "test/bot", "{\"mode\":\"finish\"}", RestartPolicy.DEFAULT)).block();
         await("the bot to end", () -> !seen.isEmpty());
         assertThat(seen).extracting(Observation::kind).containsExactly(Observation.Kind.EXITED);
+        assertThat(runtime.inventory().block().get(bot).phase()).isEqualTo(WorkloadPhase.EXITED);
     }
 
     @Test
