@@ -15,10 +15,6 @@ import java.util.Map;
  */
 final class ApiGatewayMapping {
 
-    private static final String PROBLEM = "{\"type\":\"https://knag.io/problems/malformed-request\",\"title\":"
-            + "\"The request body is not valid JSON of the expected shape\",\"status\":400,"
-            + "\"detail\":\"Not an API Gateway HTTP API (payload 2.0) request\"}";
-
     private ApiGatewayMapping() {
     }
 
@@ -51,8 +47,7 @@ final class ApiGatewayMapping {
     }
 
     static APIGatewayV2HTTPResponse malformed() {
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(400)
-                .withHeaders(Map.of("Content-Type", "application/problem+json")).withBody(PROBLEM)
-                .withIsBase64Encoded(false).build();
+        return response(InMemoryHttp.problem(io.knag.kernel.ProblemType.MALFORMED_REQUEST,
+                "Not an API Gateway HTTP API (payload 2.0) request"));
     }
 }

@@ -45,8 +45,7 @@ class LambdaFunctions {
             try {
                 response = http.handle(request).block(LONGEST);
             } catch (IllegalStateException timedOut) {
-                response = InMemoryHttp.problem(503, "service-busy", "The service is busy; retry shortly",
-                        "The request took too long");
+                response = InMemoryHttp.problem(io.knag.kernel.ProblemType.SERVICE_BUSY, "The request took too long");
             }
             return ApiGatewayMapping.response(response);
         };

@@ -6,7 +6,6 @@ import io.knag.kernel.events.Event;
 import io.knag.kernel.events.EventConsumer;
 import io.knag.kernel.events.InProcessEventPublisher;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,13 +30,7 @@ class LocalEventDelivery {
     }
 
     void deliver(String json) {
-        Event event = read(json);
-        List<EventConsumer> local = consumers.orderedStream().toList();
-        if (local.stream().noneMatch(consumer -> consumer.accepts(event.type()))) {
-            log.info("event {} type={}: no consumer here, ignored", event.id(), event.type());
-            return;
-        }
-        new InProcessEventPublisher(local).publish(event).block();
+        new InProcessEventPublisher(consumers.orderedStream().toList()).publish(read(json)).block(java.time.Duration.ofSeconds(25));
     }
 
     private Event read(String json) {

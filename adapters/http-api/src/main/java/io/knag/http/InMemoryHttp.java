@@ -35,10 +35,10 @@ public final class InMemoryHttp {
     }
 
     /** An answer made here, not by the routes: a request that cannot reach them, or an adapter's own failure. */
-    public static Response problem(int status, String slug, String title, String detail) {
-        String body = "{\"type\":\"https://knag.io/problems/" + slug + "\",\"title\":\"" + title + "\",\"status\":"
-                + status + ",\"detail\":\"" + detail + "\"}";
-        return new Response(status, Map.of("Content-Type", List.of("application/problem+json")),
+    public static Response problem(io.knag.kernel.ProblemType type, String detail) {
+        String body = "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":"
+                + type.status() + ",\"detail\":\"" + detail + "\"}";
+        return new Response(type.status(), Map.of("Content-Type", List.of("application/problem+json")),
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -57,7 +57,7 @@ public final class InMemoryHttp {
                 uri = URI.create("http://function" + request.path()
                         + (request.query() == null || request.query().isEmpty() ? "" : "?" + request.query()));
             } catch (IllegalArgumentException e) {
-                return Mono.just(problem(400, "malformed-request", "The request body is not valid JSON of the expected shape",
+                return Mono.just(problem(io.knag.kernel.ProblemType.MALFORMED_REQUEST,
                         "The path or query string is not a valid URI"));
             }
             var in = new MemoryRequest(HttpMethod.valueOf(request.method()), uri, headers, request.body());

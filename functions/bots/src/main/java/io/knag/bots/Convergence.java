@@ -80,14 +80,14 @@ public final class Convergence {
      * the inventory no longer tells its truth.
      */
     private Mono<Void> reconcile(java.time.Instant snapshot, java.util.Map<UUID, Workload> inventory) {
-        return Mono.just(inventory).flatMap(ignored -> store.active().map(Bot::id).collectList()
+        return store.active().map(Bot::id).collectList()
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(id -> locked(id, bot -> bot == null || !bot.updatedAt().isBefore(snapshot) ? Mono.empty()
                         : converge(bot, inventory.get(id))))
                 .thenMany(Flux.fromIterable(inventory.values()))
                 .concatMap(workload -> locked(workload.botId(), bot -> removeIfUnwanted(bot, workload)))
                 .then()
-                .doOnSuccess(done -> log.debug("reconciled {} workloads", inventory.size())));
+                .doOnSuccess(done -> log.debug("reconciled {} workloads", inventory.size()));
     }
 
     /** The platform is stopping and its bots with it: each is stopped and recorded so. */

@@ -1,16 +1,14 @@
 package io.knag.azure.events;
 
 import io.knag.cloudevents.EventCodec;
+import io.knag.cloudevents.Redelivery;
 import io.knag.kernel.events.Event;
 import io.knag.kernel.events.EventPublisher;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -36,8 +34,7 @@ final class EventGridEventPublisher implements EventPublisher {
         this.client = client;
         this.codec = codec;
         this.topic = topic;
-        this.retry = Retry.backoff(topic.attempts() - 1L, topic.firstBackoff()).maxBackoff(Duration.ofSeconds(5))
-                .filter(EventGridEventPublisher::retryable).onRetryExhaustedThrow((spec, signal) -> signal.failure());
+        this.retry = Redelivery.backoff(topic.attempts(), topic.firstBackoff());
     }
 
     @Override
@@ -64,12 +61,5 @@ final class EventGridEventPublisher implements EventPublisher {
         batch.writeBytes(event);
         batch.write(']');
         return batch.toByteArray();
-    }
-
-    private static boolean retryable(Throwable error) {
-        if (error instanceof WebClientResponseException response) {
-            return response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429;
-        }
-        return error instanceof WebClientRequestException || error instanceof TimeoutException;
     }
 }

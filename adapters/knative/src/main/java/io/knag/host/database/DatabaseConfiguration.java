@@ -1,12 +1,8 @@
 package io.knag.host.database;
 
-import io.knag.kernel.persistence.DatabaseMigrator;
+import io.knag.kernel.persistence.Databases;
 import io.knag.kernel.persistence.SchemaMigration;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,29 +18,8 @@ class DatabaseConfiguration {
             throw new IllegalStateException("knag.database.url (KNAG_DATABASE_URL) is required: this artifact carries no "
                     + "embedded PostgreSQL");
         }) : new DatabaseTarget(properties.jdbcUrl(), properties.username(), properties.password(),
-                ConnectionFactories.get(credentials(properties)));
-        if (properties.migrate()) {
-            DatabaseMigrator.migrate(target.jdbcUrl(), target.username(), target.password(),
-                    migrations.orderedStream().toList());
-        }
-        // No connection at start-up: the first request opens one (warming the pool in parallel with start-up
-        // measured slower on 2 cores, see bench/README.md).
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(target.connections())
-                .initialSize(0)
-                .maxSize(properties.maxConnections())
-                .maxIdleTime(Duration.ofMinutes(5))
-                .maxAcquireTime(Duration.ofSeconds(10))
-                .build());
-    }
-
-    private static ConnectionFactoryOptions credentials(DatabaseProperties properties) {
-        var options = ConnectionFactoryOptions.parse(properties.url()).mutate();
-        if (properties.username() != null) {
-            options.option(ConnectionFactoryOptions.USER, properties.username());
-        }
-        if (properties.password() != null) {
-            options.option(ConnectionFactoryOptions.PASSWORD, properties.password());
-        }
-        return options.build();
+                Databases.connect(properties.url(), properties.username(), properties.password()));
+        return Databases.open(target.connections(), target.jdbcUrl(), target.username(), target.password(),
+                properties.migrate(), migrations.orderedStream().toList(), properties.maxConnections());
     }
 }

@@ -7,7 +7,6 @@ import io.knag.kernel.KnagException;
 import io.knag.kernel.events.Event;
 import io.knag.kernel.events.EventConsumer;
 import io.knag.kernel.events.InProcessEventPublisher;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +16,6 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /events}: the CloudEvents sink a Knative Trigger delivers to (binary or structured mode). The
@@ -36,7 +34,7 @@ class EventSink {
         return RouterFunctions.route()
                 .POST("/events", request -> request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
                         .map(body -> read(http, request, body))
-                        .flatMap(event -> deliver(event, consumers.orderedStream().toList()))
+                        .flatMap(event -> new InProcessEventPublisher(consumers.orderedStream().toList()).publish(event))
                         .then(ServerResponse.accepted().build()))
                 .build();
     }
@@ -50,13 +48,5 @@ class EventSink {
             log.warn("event {} rejected: {}", request.headers().firstHeader("ce-id"), e.getMessage());
             throw new KnagException(EventProblems.EVENT_REJECTED, e.getMessage());
         }
-    }
-
-    private static Mono<Void> deliver(Event event, List<EventConsumer> consumers) {
-        if (consumers.stream().noneMatch(consumer -> consumer.accepts(event.type()))) {
-            log.info("event {} type={}: no consumer here, ignored", event.id(), event.type());
-            return Mono.empty();
-        }
-        return new InProcessEventPublisher(consumers).publish(event);
     }
 }

@@ -1,6 +1,7 @@
 package io.knag.host.events;
 
 import io.knag.cloudevents.HttpBinding;
+import io.knag.cloudevents.Redelivery;
 import io.knag.kernel.events.Event;
 import io.knag.kernel.events.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,14 +10,12 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
  * Sends events to the broker ({@code K_SINK}, set by a Knative SinkBinding, or {@code knag.events.sink}) as
- * binary-mode CloudEvents over HTTP. A refused connection, a 5xx or a 429 is retried with backoff; what still
+ * binary-mode CloudEvents over HTTP, retried as {@link Redelivery} says; what still
  * fails is counted ({@code knag.events.published} with {@code outcome=failed}) and reported to the caller.
  */
 final class HttpEventPublisher implements EventPublisher {
@@ -35,8 +34,7 @@ final class HttpEventPublisher implements EventPublisher {
         this.sink = sink;
         this.http = http;
         this.meters = meters;
-        this.retry = Retry.backoff(attempts - 1L, firstBackoff).maxBackoff(Duration.ofSeconds(5))
-                .filter(HttpEventPublisher::retryable).onRetryExhaustedThrow((spec, signal) -> signal.failure());
+        this.retry = Redelivery.backoff(attempts, firstBackoff);
     }
 
     @Override
@@ -57,12 +55,5 @@ final class HttpEventPublisher implements EventPublisher {
                             e.getClass().getSimpleName());
                 })
                 .then();
-    }
-
-    private static boolean retryable(Throwable error) {
-        if (error instanceof WebClientResponseException response) {
-            return response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429;
-        }
-        return error instanceof WebClientRequestException;
     }
 }

@@ -17,8 +17,13 @@ public final class InProcessEventPublisher implements EventPublisher {
         this.consumers = List.copyOf(consumers);
     }
 
+    /** Delivers to the consumers that accept the event's type; none accepting is not an error (it is logged). */
     @Override
     public Mono<Void> publish(Event event) {
+        if (consumers.stream().noneMatch(consumer -> consumer.accepts(event.type()))) {
+            log.info("event {} type={}: no consumer here, ignored", event.id(), event.type());
+            return Mono.empty();
+        }
         return Flux.fromIterable(consumers)
                 .filter(consumer -> consumer.accepts(event.type()))
                 .concatMap(consumer -> consumer.consume(event))

@@ -1,14 +1,10 @@
 package io.knag.kernel.internal;
 
-import io.knag.kernel.persistence.DatabaseMigrator;
 import io.knag.kernel.persistence.DatabaseUrls;
+import io.knag.kernel.persistence.Databases;
 import io.knag.kernel.persistence.SchemaMigration;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ConnectionFactoryOptions;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,27 +22,14 @@ import org.springframework.core.env.Environment;
 @ConditionalOnMissingBean(ConnectionFactory.class)
 public class DatabaseAutoConfiguration {
 
+    /** A function instance serves few requests at once: a small pool by default. */
     @Bean(destroyMethod = "dispose")
     ConnectionPool connectionFactory(Environment environment, ObjectProvider<SchemaMigration> migrations) {
         String url = environment.getRequiredProperty("knag.database.url");
         String username = environment.getProperty("knag.database.username");
         String password = environment.getProperty("knag.database.password");
-        if (environment.getProperty("knag.database.migrate", Boolean.class, true)) {
-            DatabaseMigrator.migrate(DatabaseUrls.jdbc(url), username, password, migrations.orderedStream().toList());
-        }
-        var options = ConnectionFactoryOptions.parse(url).mutate();
-        if (username != null) {
-            options.option(ConnectionFactoryOptions.USER, username);
-        }
-        if (password != null) {
-            options.option(ConnectionFactoryOptions.PASSWORD, password);
-        }
-        // A function instance serves few requests at once: a small pool, no connection until the first request.
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(options.build()))
-                .initialSize(0)
-                .maxSize(environment.getProperty("knag.database.max-connections", Integer.class, 4))
-                .maxIdleTime(Duration.ofMinutes(5))
-                .maxAcquireTime(Duration.ofSeconds(10))
-                .build());
+        return Databases.open(Databases.connect(url, username, password), DatabaseUrls.jdbc(url), username, password,
+                environment.getProperty("knag.database.migrate", Boolean.class, true), migrations.orderedStream().toList(),
+                environment.getProperty("knag.database.max-connections", Integer.class, 4));
     }
 }

@@ -1,5 +1,7 @@
 package io.knag.runtime.kubernetes;
 
+import static io.knag.runtime.kubernetes.Blocking.blocking;
+
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -13,11 +15,9 @@ import io.knag.bots.runtime.BotLaunch;
 import io.knag.bots.runtime.WorkloadPhase;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Start: makes the cluster hold the launch's workload, idempotently. The same generation already there is left
@@ -124,9 +124,5 @@ final class BotProvisioning {
 
     private static BotKind kindOf(HasMetadata workload) {
         return workload instanceof Service ? BotKind.REQUEST_DRIVEN : BotKind.CONTINUOUS;
-    }
-
-    private static <T> Mono<T> blocking(Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
     }
 }

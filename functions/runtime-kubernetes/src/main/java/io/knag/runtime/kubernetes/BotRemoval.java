@@ -1,5 +1,7 @@
 package io.knag.runtime.kubernetes;
 
+import static io.knag.runtime.kubernetes.Blocking.blocking;
+
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -8,7 +10,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Stopping a bot: its workload (Deployment or Knative Service, whichever is there), pods and Secret go at once;
@@ -91,9 +92,5 @@ final class BotRemoval {
 
     private static String deleted(boolean deleted) {
         return deleted ? "deleted" : "was absent";
-    }
-
-    private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -84,12 +84,13 @@ final class BotWatch implements AutoCloseable {
     }
 
     private Void withoutKnative(Void ok, Throwable failure) {
-        if (failure != null && !BotInformers.notFound(failure)) {
+        if (failure == null) {
+            return null;
+        }
+        if (!BotInformers.notFound(failure)) {
             throw new CompletionException(failure);
         }
-        if (failure != null) {
-            log.info("bot watch: Knative Serving is not installed; request-driven bots cannot run here");
-        }
+        log.info("bot watch: Knative Serving is not installed; request-driven bots cannot run here");
         return null;
     }
 

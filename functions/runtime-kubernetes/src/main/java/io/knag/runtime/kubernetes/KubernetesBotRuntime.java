@@ -1,5 +1,7 @@
 package io.knag.runtime.kubernetes;
 
+import static io.knag.runtime.kubernetes.Blocking.blocking;
+
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,13 +16,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Bots as Kubernetes workloads, all in one namespace: per bot a Secret holding its credentials file, a
@@ -101,9 +101,5 @@ public final class KubernetesBotRuntime implements BotRuntime, AutoCloseable {
     private Optional<Pod> newestPod(UUID botId) {
         return inventory.podsOf(botId).stream().max(Comparator.comparing(
                 pod -> Objects.toString(pod.getMetadata().getCreationTimestamp(), "")));
-    }
-
-    private static <T> Mono<T> blocking(Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
     }
 }

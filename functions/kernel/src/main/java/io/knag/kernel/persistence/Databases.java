@@ -1,0 +1,45 @@
+package io.knag.kernel.persistence;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.time.Duration;
+import java.util.List;
+
+/** The one way a host gets its connection pool: the schemas migrated first (when asked), no connection made yet. */
+public final class Databases {
+
+    private Databases() {
+    }
+
+    /** The PostgreSQL named by an {@code r2dbc:postgresql://} URL, with the given credentials (either may be null). */
+    public static ConnectionFactory connect(String r2dbcUrl, String username, String password) {
+        var options = ConnectionFactoryOptions.parse(r2dbcUrl).mutate();
+        if (username != null) {
+            options.option(ConnectionFactoryOptions.USER, username);
+        }
+        if (password != null) {
+            options.option(ConnectionFactoryOptions.PASSWORD, password);
+        }
+        return ConnectionFactories.get(options.build());
+    }
+
+    /**
+     * Migrates {@code migrations} over JDBC when {@code migrate}, then pools {@code target}. The pool opens no
+     * connection until the first request needs one (warming it beside start-up measured slower on 2 cores).
+     */
+    public static ConnectionPool open(ConnectionFactory target, String jdbcUrl, String username, String password,
+                                      boolean migrate, List<SchemaMigration> migrations, int maxConnections) {
+        if (migrate) {
+            DatabaseMigrator.migrate(jdbcUrl, username, password, migrations);
+        }
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(target)
+                .initialSize(0)
+                .maxSize(maxConnections)
+                .maxIdleTime(Duration.ofMinutes(5))
+                .maxAcquireTime(Duration.ofSeconds(10))
+                .build());
+    }
+}
