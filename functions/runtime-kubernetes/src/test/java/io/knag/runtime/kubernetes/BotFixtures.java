@@ -89,6 +89,30 @@ final class BotFixtures {
         return client.pods().inNamespace(NAMESPACE).resource(pod).createOr(existing -> existing.update());
     }
 
+    /**
+     * What every bot pod must be, Deployment or Knative Service alike: no service-account token or service links,
+     * non-root 10001 with seccomp RuntimeDefault, a read-only root filesystem, no privilege escalation, no
+     * capabilities, and a 64Mi /tmp emptyDir. ({@code privileged} differs: false on a Deployment, unset on Knative.)
+     */
+    static void assertLockedDown(Boolean automountToken, Boolean serviceLinks,
+                                 io.fabric8.kubernetes.api.model.PodSecurityContext pod,
+                                 io.fabric8.kubernetes.api.model.SecurityContext container,
+                                 java.util.List<io.fabric8.kubernetes.api.model.Volume> volumes) {
+        org.assertj.core.api.Assertions.assertThat(automountToken).isFalse();
+        org.assertj.core.api.Assertions.assertThat(serviceLinks).isFalse();
+        org.assertj.core.api.Assertions.assertThat(pod.getRunAsNonRoot()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(pod.getRunAsUser()).isEqualTo(10001L);
+        org.assertj.core.api.Assertions.assertThat(pod.getRunAsGroup()).isEqualTo(10001L);
+        org.assertj.core.api.Assertions.assertThat(pod.getFsGroup()).isEqualTo(10001L);
+        org.assertj.core.api.Assertions.assertThat(pod.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        org.assertj.core.api.Assertions.assertThat(container.getReadOnlyRootFilesystem()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(container.getAllowPrivilegeEscalation()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
+        var tmp = volumes.stream().filter(v -> v.getName().equals("tmp")).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(tmp.getEmptyDir().getSizeLimit())
+                .isEqualTo(new io.fabric8.kubernetes.api.model.Quantity("64Mi"));
+    }
+
     /** Polls every 20 ms for at most 10 s; fails the test if the condition never holds. */
     static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;

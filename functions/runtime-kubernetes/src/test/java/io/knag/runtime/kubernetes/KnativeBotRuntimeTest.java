@@ -82,20 +82,10 @@ class KnativeBotRuntimeTest {
         runtime.start(requestDriven(botId, 1)).block(WAIT);
 
         RevisionSpec pod = service().getSpec().getTemplate().getSpec();
-        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
-        assertThat(pod.getEnableServiceLinks()).isFalse();
-        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
-        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
-        assertThat(pod.getSecurityContext().getRunAsGroup()).isEqualTo(10001L);
-        assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(10001L);
-        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         var security = pod.getContainers().get(0).getSecurityContext();
-        assertThat(security.getReadOnlyRootFilesystem()).isTrue();
-        assertThat(security.getAllowPrivilegeEscalation()).isFalse();
+        BotFixtures.assertLockedDown(pod.getAutomountServiceAccountToken(), pod.getEnableServiceLinks(),
+                pod.getSecurityContext(), security, pod.getVolumes());
         assertThat(security.getPrivileged()).isNull(); // unset is false; older Knative refuses the field
-        assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
-        Volume tmp = pod.getVolumes().stream().filter(v -> v.getName().equals("tmp")).findFirst().orElseThrow();
-        assertThat(tmp.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("64Mi"));
     }
 
     @Test

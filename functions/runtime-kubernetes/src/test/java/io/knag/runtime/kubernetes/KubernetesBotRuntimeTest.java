@@ -51,23 +51,13 @@ class KubernetesBotRuntimeTest {
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
-        assertThat(pod.getEnableServiceLinks()).isFalse();
-        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
-        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
-        assertThat(pod.getSecurityContext().getRunAsGroup()).isEqualTo(10001L);
-        assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(10001L);
-        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         Container bot = pod.getContainers().get(0);
+        BotFixtures.assertLockedDown(pod.getAutomountServiceAccountToken(), pod.getEnableServiceLinks(),
+                pod.getSecurityContext(), bot.getSecurityContext(), pod.getVolumes());
         assertThat(bot.getImage()).isEqualTo("ghcr.io/knag/reference-bot:1.0");
-        assertThat(bot.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
-        assertThat(bot.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         assertThat(bot.getSecurityContext().getPrivileged()).isFalse();
-        assertThat(bot.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
         assertThat(bot.getResources().getRequests()).isEqualTo(bot.getResources().getLimits())
                 .isEqualTo(Map.of("cpu", new Quantity("250m"), "memory", new Quantity("256Mi")));
-        Volume tmp = pod.getVolumes().stream().filter(v -> v.getName().equals("tmp")).findFirst().orElseThrow();
-        assertThat(tmp.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("64Mi"));
         assertThat(bot.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
     }
 
