@@ -36,16 +36,10 @@ final class R2dbcBotStore implements BotStore {
 
     @Override
     public Mono<Void> insert(Bot bot) {
-        BotDefinition d = bot.definition();
-        return db.sql("INSERT INTO bots.bots (" + COLUMNS + ") VALUES (:id, :user, :name, :image, :credential, :params,"
-                        + " :cpu, :memory, :mode, :maxRestarts, :kind, :state, :generation, :deleting, :created, :updated)")
-                .bind("id", bot.id()).bind("user", bot.owner().value()).bind("name", d.name()).bind("image", d.image())
-                .bind("credential", d.credentialId()).bind("params", d.params().json())
-                .bind("cpu", d.resources().cpuMillis()).bind("memory", d.resources().memoryMib())
-                .bind("mode", d.restartPolicy().mode()).bind("maxRestarts", d.restartPolicy().maxRestarts())
-                .bind("kind", d.kind().name())
-                .bind("state", bot.state().name()).bind("generation", bot.generation()).bind("deleting", bot.deleting())
-                .bind("created", bot.createdAt()).bind("updated", bot.updatedAt())
+        return bindRow(db.sql("INSERT INTO bots.bots (" + COLUMNS + ") VALUES (:id, :user, :name, :image, :credential,"
+                        + " :params, :cpu, :memory, :mode, :maxRestarts, :kind, :state, :generation, :deleting, :created,"
+                        + " :updated)"), bot)
+                .bind("user", bot.owner().value()).bind("created", bot.createdAt())
                 .then();
     }
 
@@ -87,19 +81,23 @@ final class R2dbcBotStore implements BotStore {
 
     @Override
     public Mono<Void> update(Bot bot) {
+        return bindRow(db.sql("UPDATE bots.bots SET name = :name, image = :image, credential_id = :credential,"
+                        + " params = :params, cpu_millis = :cpu, memory_mib = :memory, restart_mode = :mode,"
+                        + " max_restarts = :maxRestarts, kind = :kind, state = :state, generation = :generation,"
+                        + " deleting = :deleting, updated_at = :updated WHERE id = :id"), bot)
+                .then();
+    }
+
+    /** The columns an insert and an update both write: the definition, the lifecycle, the last change. */
+    private static DatabaseClient.GenericExecuteSpec bindRow(DatabaseClient.GenericExecuteSpec spec, Bot bot) {
         BotDefinition d = bot.definition();
-        return db.sql("UPDATE bots.bots SET name = :name, image = :image, credential_id = :credential, params = :params,"
-                        + " cpu_millis = :cpu, memory_mib = :memory, restart_mode = :mode, max_restarts = :maxRestarts, kind = :kind,"
-                        + " state = :state, generation = :generation, deleting = :deleting, updated_at = :updated"
-                        + " WHERE id = :id")
-                .bind("id", bot.id()).bind("name", d.name()).bind("image", d.image())
+        return spec.bind("id", bot.id()).bind("name", d.name()).bind("image", d.image())
                 .bind("credential", d.credentialId()).bind("params", d.params().json())
                 .bind("cpu", d.resources().cpuMillis()).bind("memory", d.resources().memoryMib())
                 .bind("mode", d.restartPolicy().mode()).bind("maxRestarts", d.restartPolicy().maxRestarts())
                 .bind("kind", d.kind().name())
                 .bind("state", bot.state().name()).bind("generation", bot.generation()).bind("deleting", bot.deleting())
-                .bind("updated", bot.updatedAt())
-                .then();
+                .bind("updated", bot.updatedAt());
     }
 
     @Override
