@@ -13,9 +13,9 @@ import io.knag.kernel.auth.Authenticated;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -25,13 +25,12 @@ import reactor.core.publisher.Mono;
 
 /** The bots API of DESIGN.md §2: definitions, start (with the password) and stop, logs and status history. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "knag.http.bots", matchIfMissing = true)
 @ConditionalOnBean(name = "createBot")
 class BotRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> botsApi(FunctionCalls functions, BearerAuthentication auth) {
-        return RouterFunctions.route()
+    RouterFunction<ServerResponse> botsApi(FunctionCalls functions, BearerAuthentication auth, Environment environment) {
+        RouterFunction<ServerResponse> routes = RouterFunctions.route()
                 .GET("/api/v1/bots", request -> auth.caller(request)
                         .flatMap(caller -> functions.apply("listBots", caller))
                         .flatMap(list -> ServerResponse.ok().bodyValue(list)))
@@ -67,6 +66,7 @@ class BotRoutes {
                         .flatMap(command -> functions.apply("botEvents", command))
                         .flatMap(history -> ServerResponse.ok().bodyValue(history)))
                 .build();
+        return RouteSwitch.unlessOff(environment, "bots", routes);
     }
 
     private static <T> Mono<Authenticated<T>> withId(BearerAuthentication auth, ServerRequest request,

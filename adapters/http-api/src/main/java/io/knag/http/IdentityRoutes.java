@@ -12,9 +12,9 @@ import io.knag.identity.UpdateAccount;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -23,13 +23,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** The identity API of DESIGN.md §2: each route reads its input, names its function, and answers. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "knag.http.identity", matchIfMissing = true)
 @ConditionalOnBean(name = "login")
 class IdentityRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> identityApi(FunctionCalls functions, BearerAuthentication auth) {
-        return RouterFunctions.route()
+    RouterFunction<ServerResponse> identityApi(FunctionCalls functions, BearerAuthentication auth, Environment environment) {
+        RouterFunction<ServerResponse> routes = RouterFunctions.route()
                 .POST("/api/v1/auth/register", request -> JsonBodies.read(request, Register.class)
                         .flatMap(command -> functions.<Register, Registered>apply("register", command))
                         .flatMap(registered -> ServerResponse.created(URI.create("/api/v1/users/me")).bodyValue(registered)))
@@ -63,5 +62,6 @@ class IdentityRoutes {
                                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                                 .bodyValue(jwks)))
                 .build();
+        return RouteSwitch.unlessOff(environment, "identity", routes);
     }
 }

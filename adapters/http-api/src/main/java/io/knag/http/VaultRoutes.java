@@ -7,9 +7,9 @@ import io.knag.vault.RotateCredential;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -17,13 +17,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** The vault API of DESIGN.md §2: metadata in, metadata out; secrets only ever go in. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "knag.http.vault", matchIfMissing = true)
 @ConditionalOnBean(name = "addCredential")
 class VaultRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> vaultApi(FunctionCalls functions, BearerAuthentication auth) {
-        return RouterFunctions.route()
+    RouterFunction<ServerResponse> vaultApi(FunctionCalls functions, BearerAuthentication auth, Environment environment) {
+        RouterFunction<ServerResponse> routes = RouterFunctions.route()
                 .GET("/api/v1/vault/brokers", request -> functions.get("listBrokers")
                         .flatMap(brokers -> ServerResponse.ok()
                                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).bodyValue(brokers)))
@@ -47,5 +46,6 @@ class VaultRoutes {
                         .flatMap(command -> functions.apply("rotateCredential", command))
                         .flatMap(view -> ServerResponse.ok().bodyValue(view)))
                 .build();
+        return RouteSwitch.unlessOff(environment, "vault", routes);
     }
 }

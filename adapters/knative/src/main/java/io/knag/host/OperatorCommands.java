@@ -7,27 +7,30 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** One-shot operator commands ({@code knag.command}): run the named function (or the migrations), print the outcome, exit. */
+/**
+ * One-shot operator commands ({@code knag.command}): run the named function (or the migrations), print the
+ * outcome, exit. Without the property it does nothing (read at start, not by a condition a Spring AOT build
+ * would decide at build time).
+ */
 @Component
-@ConditionalOnProperty("knag.command")
 class OperatorCommands implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorCommands.class);
 
-    private final FunctionCatalog catalog;
+    private final ObjectProvider<FunctionCatalog> catalog;
     private final ConfigurableApplicationContext context;
     private final String command;
 
-    OperatorCommands(FunctionCatalog catalog, ConfigurableApplicationContext context,
+    OperatorCommands(ObjectProvider<FunctionCatalog> catalog, ConfigurableApplicationContext context,
                      org.springframework.core.env.Environment environment) {
         this.catalog = catalog;
         this.context = context;
@@ -36,6 +39,9 @@ class OperatorCommands implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (command == null || command.isBlank()) {
+            return;
+        }
         int exit = switch (command) {
             case "rotate-signing-key" -> rotate();
             case "reset-account" -> resetAccount();
@@ -51,7 +57,7 @@ class OperatorCommands implements ApplicationRunner {
     /** Empties the vault of the account named by {@code knag.email} and prints a temporary password and code. */
     private int resetAccount() {
         String email = context.getEnvironment().getProperty("knag.email", "");
-        Function<ResetAccount, Mono<AccountReset>> reset = catalog.lookup(Function.class, "resetAccount");
+        Function<ResetAccount, Mono<AccountReset>> reset = catalog.getObject().lookup(Function.class, "resetAccount");
         try {
             AccountReset done = reset.apply(new ResetAccount(email)).block();
             System.out.println("account " + done.email() + " reset; its vault was emptied.");
@@ -80,7 +86,7 @@ class OperatorCommands implements ApplicationRunner {
     }
 
     private int rotate() {
-        Supplier<Mono<String>> rotate = catalog.lookup(Supplier.class, "rotateSigningKey");
+        Supplier<Mono<String>> rotate = catalog.getObject().lookup(Supplier.class, "rotateSigningKey");
         String kid = rotate.get().block();
         System.out.println("signing key rotated; active kid " + kid);
         return 0;

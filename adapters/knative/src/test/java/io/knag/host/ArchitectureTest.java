@@ -79,4 +79,26 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().resideInAPackage("io.knag.bots.runtime..")
                 .check(classes);
     }
+
+    /**
+     * A Spring AOT build (./mvnw -Paot, the fast-starting image of the Dockerfile) decides every condition once, at
+     * build time: a condition on a deployment setting (the database URL, K_SINK, the bot runtime, a route switch)
+     * would freeze the build machine's value into the image. Settings are read when the host starts instead. The
+     * exceptions below are never part of an AOT-built artifact's decisions: the Lambda and Azure adapters are not
+     * AOT-built, and the kernel's pool for them gives way to the host's own pool.
+     */
+    @Test
+    void deploymentSettingsAreReadAtStartNotDecidedByConditions() {
+        noClasses().that().resideInAPackage("io.knag..")
+                .and().doNotHaveFullyQualifiedName("io.knag.kernel.internal.DatabaseAutoConfiguration")
+                .and().resideOutsideOfPackages("io.knag.aws..", "io.knag.azure..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.boot.autoconfigure.condition.ConditionalOnProperty")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.boot.autoconfigure.condition.ConditionalOnExpression")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.context.annotation.Profile")
+                .because("an ahead-of-time build would decide them at build time")
+                .check(classes);
+    }
 }

@@ -12,12 +12,13 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "dispose")
-    ConnectionPool connectionFactory(DatabaseProperties properties, ObjectProvider<DatabaseTarget> embedded,
+    ConnectionPool connectionFactory(DatabaseProperties properties,
+                                     ObjectProvider<EmbeddedDatabaseConfiguration.EmbeddedDatabase> embedded,
                                      ObjectProvider<SchemaMigration> migrations) {
         DatabaseTarget target = properties.embedded() ? embedded.getIfAvailable(() -> {
             throw new IllegalStateException("knag.database.url (KNAG_DATABASE_URL) is required: this artifact carries no "
                     + "embedded PostgreSQL");
-        }) : new DatabaseTarget(properties.jdbcUrl(), properties.username(), properties.password(),
+        }).target() : new DatabaseTarget(properties.jdbcUrl(), properties.username(), properties.password(),
                 Databases.connect(properties.url(), properties.username(), properties.password()));
         return Databases.open(target.connections(), target.jdbcUrl(), target.username(), target.password(),
                 properties.migrate(), migrations.orderedStream().toList(), properties.maxConnections());

@@ -4,24 +4,28 @@ import io.knag.embedded.postgres.EmbeddedPostgres;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The embedded PostgreSQL of the embedded default: started when no {@code knag.database.url} is set and this
- * artifact carries it (the function-group artifacts for a cluster do not).
+ * The embedded PostgreSQL of the embedded default, in the artifacts that carry it (the function-group artifacts
+ * for a cluster do not). Whether it runs is read when the host starts (no {@code knag.database.url}), not decided
+ * by a condition: an ahead-of-time (Spring AOT) build would decide a condition once, at build time, and start
+ * an embedded server beside the configured one.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "io.knag.embedded.postgres.EmbeddedPostgres")
-@ConditionalOnExpression("'${knag.database.url:}' == ''")
 class EmbeddedDatabaseConfiguration {
 
     static final String DATABASE = "knag";
 
-    /** Closing it stops PostgreSQL: Spring's shutdown hook does, after everything using the database stopped. */
+    /** Made at start-up (see LazyStartup); closing it stops PostgreSQL, after everything using the database stopped. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedDatabase(DatabaseProperties properties) {
+    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) {
+        return properties.embedded() ? new EmbeddedDatabase(start(properties)) : new EmbeddedDatabase(null);
+    }
+
+    private static EmbeddedPostgres start(DatabaseProperties properties) {
         EmbeddedPostgres server = EmbeddedPostgres.start(properties.dataDir().resolve("postgres"),
                 properties.embeddedPort(), properties.embeddedPassword());
         server.createDatabase(DATABASE);
@@ -29,11 +33,24 @@ class EmbeddedDatabaseConfiguration {
         return server;
     }
 
-    @Bean
-    DatabaseTarget embeddedDatabaseTarget(EmbeddedPostgres server) {
-        return new DatabaseTarget(server.jdbcUrl(DATABASE), EmbeddedPostgres.SUPERUSER, server.password(),
-                new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder().host("127.0.0.1")
-                        .port(server.port()).database(DATABASE).username(EmbeddedPostgres.SUPERUSER)
-                        .password(server.password()).build()));
+    /** The embedded server when this host runs one, else nothing. */
+    record EmbeddedDatabase(EmbeddedPostgres server) implements AutoCloseable {
+
+        DatabaseTarget target() {
+            if (server == null) {
+                throw new IllegalStateException("no embedded PostgreSQL runs: knag.database.url is set");
+            }
+            return new DatabaseTarget(server.jdbcUrl(DATABASE), EmbeddedPostgres.SUPERUSER, server.password(),
+                    new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder().host("127.0.0.1")
+                            .port(server.port()).database(DATABASE).username(EmbeddedPostgres.SUPERUSER)
+                            .password(server.password()).build()));
+        }
+
+        @Override
+        public void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
     }
 }

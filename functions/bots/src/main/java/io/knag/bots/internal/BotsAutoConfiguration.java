@@ -49,9 +49,7 @@ import reactor.core.publisher.Mono;
  * The bots function (definitions, start and stop) and the bot manager (events in, runtime out), on R2DBC,
  * with the vault of this process and the runtime a runtime module provides.
  */
-@AutoConfiguration(afterName = {"io.knag.vault.internal.VaultAutoConfiguration",
-        "io.knag.runtime.local.internal.LocalRuntimeAutoConfiguration",
-        "io.knag.runtime.kubernetes.internal.KubernetesRuntimeAutoConfiguration"})
+@AutoConfiguration(afterName = "io.knag.vault.internal.VaultAutoConfiguration")
 @ConditionalOnBean({ConnectionFactory.class, BotRuntime.class})
 @EnableConfigurationProperties(BotsProperties.class)
 public class BotsAutoConfiguration {

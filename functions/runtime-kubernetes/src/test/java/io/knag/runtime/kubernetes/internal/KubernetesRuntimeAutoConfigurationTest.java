@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.knag.bots.internal.BotRuntimeAutoConfiguration;
 import io.knag.bots.runtime.BotRuntime;
 import io.knag.runtime.kubernetes.KubernetesBotRuntime;
 import org.junit.jupiter.api.Test;
@@ -16,16 +17,31 @@ class KubernetesRuntimeAutoConfigurationTest {
     static KubernetesClient client;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KubernetesRuntimeAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(KubernetesRuntimeAutoConfiguration.class,
+                    BotRuntimeAutoConfiguration.class))
             .withBean(KubernetesClient.class, () -> client);
 
     @Test
     void theKubernetesRuntimeIsTheBotRuntimeOnlyWhenChosen() {
-        runner.run(context -> assertThat(context).doesNotHaveBean(BotRuntime.class));
-        runner.withPropertyValues("knag.bots.runtime=local")
-                .run(context -> assertThat(context).doesNotHaveBean(BotRuntime.class));
         runner.withPropertyValues("knag.bots.runtime=kubernetes")
                 .run(context -> assertThat(context).getBean(BotRuntime.class).isInstanceOf(KubernetesBotRuntime.class));
+        // Unset means "local", which this artifact does not carry: the platform refuses to start and says why,
+        // rather than running without bots.
+        runner.run(context -> assertThat(context).hasFailed().getFailure()
+                .hasStackTraceContaining("knag.bots.runtime=local: this artifact has no such runtime; it has kubernetes"));
+        runner.withPropertyValues("knag.bots.runtime=docker")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("knag.bots.runtime=docker: this artifact has no such runtime"));
+    }
+
+    @Test
+    void theClientIsMadeOnlyForTheKubernetesRuntime() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(KubernetesRuntimeAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(BotRuntime.class);
+                    assertThat(context.getBeanFactory().containsSingleton("kubernetesClient")).isFalse();
+                });
     }
 
     @Test

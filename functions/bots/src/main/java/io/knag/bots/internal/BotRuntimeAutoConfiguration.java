@@ -1,0 +1,40 @@
+package io.knag.bots.internal;
+
+import io.knag.bots.runtime.BotRuntime;
+import io.knag.bots.runtime.BotRuntimeOption;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The bot runtime named by {@code knag.bots.runtime} ({@code local} when unset), among those this artifact
+ * carries. Read when the platform starts: a condition on the property would be decided once, at build time,
+ * in an ahead-of-time (Spring AOT) build.
+ */
+@AutoConfiguration(before = BotsAutoConfiguration.class, afterName = {
+        "io.knag.runtime.local.internal.LocalRuntimeAutoConfiguration",
+        "io.knag.runtime.kubernetes.internal.KubernetesRuntimeAutoConfiguration"})
+@ConditionalOnBean(BotRuntimeOption.class)
+public class BotRuntimeAutoConfiguration {
+
+    static final String DEFAULT = "local";
+
+    /** Closed with the context (the runtime's own {@code close}, inferred): informers stop, local bots stop. */
+    @Bean
+    @ConditionalOnMissingBean(BotRuntime.class)
+    BotRuntime botRuntime(List<BotRuntimeOption> options, Environment environment) {
+        return choose(options, environment.getProperty("knag.bots.runtime", DEFAULT));
+    }
+
+    static BotRuntime choose(List<BotRuntimeOption> options, String name) {
+        return options.stream().filter(option -> option.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("knag.bots.runtime=" + name + ": this artifact has no such "
+                        + "runtime; it has " + options.stream().map(BotRuntimeOption::name)
+                        .collect(Collectors.joining(", "))))
+                .runtime().get();
+    }
+}
