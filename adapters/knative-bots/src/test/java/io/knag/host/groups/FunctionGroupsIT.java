@@ -126,7 +126,9 @@ class FunctionGroupsIT {
 
     private void start(String jarName, int port, TestDatabase database, Map<String, String> env, List<String> jvm)
             throws Exception {
-        File jar = new File("target/" + jarName);
+        // This module's jar, or the accounts module's (built before this one in the reactor).
+        File jar = new File("target/" + jarName).exists() ? new File("target/" + jarName)
+                : new File("../knative-accounts/target/" + jarName);
         assertThat(jar).as(jarName).exists();
         List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvm);
