@@ -23,18 +23,31 @@ public class BotRuntimeAutoConfiguration {
 
     static final String DEFAULT = "local";
 
+    /**
+     * The choice, checked when the platform starts (a name this artifact lacks fails the start at once) even where
+     * beans are made lazily; the runtime itself is made when first needed.
+     */
+    @Bean
+    @ConditionalOnMissingBean(BotRuntime.class)
+    BotRuntimeChoice botRuntimeChoice(List<BotRuntimeOption> options, Environment environment) {
+        return new BotRuntimeChoice(choose(options, environment.getProperty("knag.bots.runtime", DEFAULT)));
+    }
+
     /** Closed with the context (the runtime's own {@code close}, inferred): informers stop, local bots stop. */
     @Bean
     @ConditionalOnMissingBean(BotRuntime.class)
-    BotRuntime botRuntime(List<BotRuntimeOption> options, Environment environment) {
-        return choose(options, environment.getProperty("knag.bots.runtime", DEFAULT));
+    BotRuntime botRuntime(BotRuntimeChoice choice) {
+        return choice.option().runtime().get();
     }
 
-    static BotRuntime choose(List<BotRuntimeOption> options, String name) {
+    static BotRuntimeOption choose(List<BotRuntimeOption> options, String name) {
         return options.stream().filter(option -> option.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("knag.bots.runtime=" + name + ": this artifact has no such "
                         + "runtime; it has " + options.stream().map(BotRuntimeOption::name)
-                        .collect(Collectors.joining(", "))))
-                .runtime().get();
+                        .collect(Collectors.joining(", "))));
+    }
+
+    /** The runtime {@code knag.bots.runtime} names. */
+    public record BotRuntimeChoice(BotRuntimeOption option) {
     }
 }
