@@ -43,7 +43,7 @@ class EmbeddedDatabaseConfiguration {
             return new DatabaseTarget(server.jdbcUrl(DATABASE), EmbeddedPostgres.SUPERUSER, server.password(),
                     new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder().host("127.0.0.1")
                             .port(server.port()).database(DATABASE).username(EmbeddedPostgres.SUPERUSER)
-                            .password(server.password()).build()));
+                            .password(server.password()).autodetectExtensions(false).build()));
         }
 
         @Override

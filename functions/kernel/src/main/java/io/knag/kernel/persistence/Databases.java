@@ -5,6 +5,7 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Option;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,9 +15,18 @@ public final class Databases {
     private Databases() {
     }
 
+    /**
+     * No extension codecs (hstore, PostGIS, pgvector): Knag uses none, and looking for them costs every new
+     * connection a catalogue query and a service-loader scan of the class path (found with bench/startup).
+     */
+    public static final Option<Boolean> AUTODETECT_EXTENSIONS = Option.valueOf("autodetectExtensions");
+
     /** The PostgreSQL named by an {@code r2dbc:postgresql://} URL, with the given credentials (either may be null). */
     public static ConnectionFactory connect(String r2dbcUrl, String username, String password) {
         var options = ConnectionFactoryOptions.parse(r2dbcUrl).mutate();
+        if (!r2dbcUrl.contains(AUTODETECT_EXTENSIONS.name())) {
+            options.option(AUTODETECT_EXTENSIONS, false);
+        }
         if (username != null) {
             options.option(ConnectionFactoryOptions.USER, username);
         }

@@ -72,7 +72,8 @@ public final class TestDatabase {
     public synchronized ConnectionFactory connectionFactory() {
         if (connectionFactory == null) {
             var target = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-                    .host("127.0.0.1").port(server.port()).database(name).username(EmbeddedPostgres.SUPERUSER).build());
+                    .host("127.0.0.1").port(server.port()).database(name).username(EmbeddedPostgres.SUPERUSER)
+                    .autodetectExtensions(false).build());
             // Pooled as in a host (a new PostgreSQL connection costs a backend process); idle connections go
             // soon, since every test makes its own database.
             connectionFactory = new io.r2dbc.pool.ConnectionPool(io.r2dbc.pool.ConnectionPoolConfiguration.builder(target)
