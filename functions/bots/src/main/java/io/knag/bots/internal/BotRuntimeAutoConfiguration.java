@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * The bot runtime named by {@code knag.bots.runtime} ({@code local} when unset), among those this artifact
- * carries. Read when the platform starts: a condition on the property would be decided once, at build time,
+ * The bot runtime named by {@code knag.bots.runtime} among those this artifact carries; when unset, the only one
+ * it carries, or {@code local}. Read when the platform starts: a condition on the property would be decided once, at build time,
  * in an ahead-of-time (Spring AOT) build.
  */
 @AutoConfiguration(before = BotsAutoConfiguration.class, afterName = {
@@ -30,7 +30,9 @@ public class BotRuntimeAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(BotRuntime.class)
     BotRuntimeChoice botRuntimeChoice(List<BotRuntimeOption> options, Environment environment) {
-        return new BotRuntimeChoice(choose(options, environment.getProperty("knag.bots.runtime", DEFAULT)));
+        String name = environment.getProperty("knag.bots.runtime",
+                options.size() == 1 ? options.get(0).name() : DEFAULT);
+        return new BotRuntimeChoice(choose(options, name));
     }
 
     /** Closed with the context (the runtime's own {@code close}, inferred): informers stop, local bots stop. */

@@ -25,10 +25,13 @@ class KubernetesRuntimeAutoConfigurationTest {
     void theKubernetesRuntimeIsTheBotRuntimeOnlyWhenChosen() {
         runner.withPropertyValues("knag.bots.runtime=kubernetes")
                 .run(context -> assertThat(context).getBean(BotRuntime.class).isInstanceOf(KubernetesBotRuntime.class));
-        // Unset means "local", which this artifact does not carry: the platform refuses to start and says why,
-        // rather than running without bots.
-        runner.run(context -> assertThat(context).hasFailed().getFailure()
-                .hasStackTraceContaining("knag.bots.runtime=local: this artifact has no such runtime; it has kubernetes"));
+        // Unset: the only runtime the artifact carries (knag-host-bots.jar carries only this one).
+        runner.run(context -> assertThat(context).getBean(BotRuntime.class).isInstanceOf(KubernetesBotRuntime.class));
+        // A runtime the artifact does not carry: the platform refuses to start and says why, rather than running
+        // without bots.
+        runner.withPropertyValues("knag.bots.runtime=local")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("knag.bots.runtime=local: this artifact has no such runtime; it has kubernetes"));
         runner.withPropertyValues("knag.bots.runtime=docker")
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .hasStackTraceContaining("knag.bots.runtime=docker: this artifact has no such runtime"));
