@@ -9,8 +9,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * With {@code spring.main.lazy-initialization} (the default here: a scaled-to-zero function should start
  * answering before it builds what its first request does not need), settings are still bound and checked
- * at start-up, so a misconfigured host fails at once rather than on its first request (and so is the choice
- * of bot runtime, though the runtime itself is made when first needed).
+ * at start-up, so a misconfigured host fails at once rather than on its first request.
  */
 @Configuration(proxyBeanMethods = false)
 class LazyStartup {
@@ -21,7 +20,6 @@ class LazyStartup {
                 org.springframework.boot.context.properties.ConfigurationProperties.class)
                 || type == DatabaseProperties.class
                 || "embeddedDatabase".equals(name)
-                || "botRuntimeChoice".equals(name)
                 || ConfigurationPropertiesBean.class.isAssignableFrom(type);
     }
 }

@@ -97,6 +97,8 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(
                         "org.springframework.boot.autoconfigure.condition.ConditionalOnExpression")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
                         "org.springframework.context.annotation.Profile")
                 .because("an ahead-of-time build would decide them at build time")
                 .check(classes);

@@ -7,34 +7,30 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Runs the bot manager's convergence while the application runs: what the runtime observes, a reconcile
- * every interval, and forgetting old handled event ids. It begins after the first reconcile delay rather than
- * during start-up, so that a cold start answers its first request without first building the runtime (the local
- * runtime's supervisor, or the Kubernetes informers) and the convergence around it. When the application stops
- * and the runtime's bots stop with it, they are stopped and recorded as stopped.
+ * Runs the bot manager's convergence while the application runs: what the runtime observes, a reconcile at
+ * start-up and every interval, and forgetting old handled event ids. When the application stops and the
+ * runtime's bots stop with it, they are stopped and recorded as stopped.
  */
 final class BotManagerLifecycle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BotManagerLifecycle.class);
 
-    private final ObjectProvider<Convergence> convergence;
-    private final ObjectProvider<BotRuntime> runtime;
-    private final ObjectProvider<BotStore> store;
+    private final Convergence convergence;
+    private final BotRuntime runtime;
+    private final BotStore store;
     private final BotsProperties properties;
     private final Clock clock;
     private volatile Disposable.Composite running;
 
-    BotManagerLifecycle(ObjectProvider<Convergence> convergence, ObjectProvider<BotRuntime> runtime,
-                        ObjectProvider<BotStore> store, BotsProperties properties, Clock clock) {
+    BotManagerLifecycle(Convergence convergence, BotRuntime runtime, BotStore store, BotsProperties properties,
+                        Clock clock) {
         this.convergence = convergence;
         this.runtime = runtime;
         this.store = store;
@@ -45,29 +41,21 @@ final class BotManagerLifecycle implements SmartLifecycle {
     @Override
     public void start() {
         Disposable.Composite tasks = Disposables.composite();
-        tasks.add(Mono.delay(properties.firstReconcileDelay(), Schedulers.boundedElastic())
-                .subscribe(tick -> begin(tasks)));
-        running = tasks;
-        log.info("bot manager running (first reconcile in {}, then every {})", properties.firstReconcileDelay(),
-                properties.reconcileInterval());
-    }
-
-    /** Adding to tasks that were disposed meanwhile (the application stopping) disposes what is added. */
-    private void begin(Disposable.Composite tasks) {
-        Convergence manager = convergence.getObject();
-        tasks.add(runtime.getObject().observations()
-                .concatMap(manager::observe)
+        tasks.add(runtime.observations()
+                .concatMap(observation -> convergence.observe(observation))
                 .retry()
                 .subscribe());
-        tasks.add(Flux.interval(Duration.ZERO, properties.reconcileInterval(), Schedulers.boundedElastic())
+        tasks.add(Flux.interval(properties.firstReconcileDelay(), properties.reconcileInterval(), Schedulers.boundedElastic())
                 .onBackpressureDrop()
-                .concatMap(tick -> manager.reconcile()
-                        .then(store.getObject().forgetHandledBefore(clock.instant().minus(properties.rememberEventsFor())))
+                .concatMap(tick -> convergence.reconcile()
+                        .then(store.forgetHandledBefore(clock.instant().minus(properties.rememberEventsFor())))
                         .onErrorResume(e -> {
                             log.warn("reconcile failed: {}", e.toString());
-                            return Mono.empty();
+                            return reactor.core.publisher.Mono.empty();
                         }), 1)
                 .subscribe());
+        running = tasks;
+        log.info("bot manager running (reconcile every {})", properties.reconcileInterval());
     }
 
     @Override
@@ -77,8 +65,8 @@ final class BotManagerLifecycle implements SmartLifecycle {
         if (tasks != null) {
             tasks.dispose();
         }
-        if (runtime.getObject().botsStopWithPlatform()) {
-            convergence.getObject().platformStopping().block(Duration.ofSeconds(60));
+        if (runtime.botsStopWithPlatform()) {
+            convergence.platformStopping().block(Duration.ofSeconds(60));
             log.info("bots of this platform stopped");
         }
     }

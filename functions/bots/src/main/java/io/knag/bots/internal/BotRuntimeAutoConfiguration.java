@@ -24,22 +24,15 @@ public class BotRuntimeAutoConfiguration {
     static final String DEFAULT = "local";
 
     /**
-     * The choice, checked when the platform starts (a name this artifact lacks fails the start at once) even where
-     * beans are made lazily; the runtime itself is made when first needed.
+     * Made at start-up (the bot manager starts with it): a name this artifact lacks stops the start. Closed with the
+     * context (the runtime's {@code close}): informers stop, local bots stop.
      */
     @Bean
     @ConditionalOnMissingBean(BotRuntime.class)
-    BotRuntimeChoice botRuntimeChoice(List<BotRuntimeOption> options, Environment environment) {
+    BotRuntime botRuntime(List<BotRuntimeOption> options, Environment environment) {
         String name = environment.getProperty("knag.bots.runtime",
                 options.size() == 1 ? options.get(0).name() : DEFAULT);
-        return new BotRuntimeChoice(choose(options, name));
-    }
-
-    /** Closed with the context (the runtime's own {@code close}, inferred): informers stop, local bots stop. */
-    @Bean
-    @ConditionalOnMissingBean(BotRuntime.class)
-    BotRuntime botRuntime(BotRuntimeChoice choice) {
-        return choice.option().runtime().get();
+        return choose(options, name).runtime().get();
     }
 
     static BotRuntimeOption choose(List<BotRuntimeOption> options, String name) {
@@ -47,9 +40,5 @@ public class BotRuntimeAutoConfiguration {
                 .orElseThrow(() -> new IllegalStateException("knag.bots.runtime=" + name + ": this artifact has no such "
                         + "runtime; it has " + options.stream().map(BotRuntimeOption::name)
                         .collect(Collectors.joining(", "))));
-    }
-
-    /** The runtime {@code knag.bots.runtime} names. */
-    public record BotRuntimeChoice(BotRuntimeOption option) {
     }
 }

@@ -120,8 +120,8 @@ public class BotsAutoConfiguration {
     }
 
     @Bean
-    BotManagerLifecycle botManagerLifecycle(ObjectProvider<Convergence> convergence, ObjectProvider<BotRuntime> runtime,
-                                            ObjectProvider<BotStore> store, BotsProperties properties, Clock clock) {
+    BotManagerLifecycle botManagerLifecycle(Convergence convergence, BotRuntime runtime, BotStore store,
+                                            BotsProperties properties, Clock clock) {
         return new BotManagerLifecycle(convergence, runtime, store, properties, clock);
     }
 

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
  * The bot manager is its only caller. Every operation is idempotent, because events arrive at least once
  * and the manager may restart half-way through any of them.
  */
-public interface BotRuntime {
+public interface BotRuntime extends AutoCloseable {
 
     /**
      * Provisions the bot's workload: its credentials file (readable only by the bot), its configuration
@@ -44,5 +44,10 @@ public interface BotRuntime {
      */
     default boolean botsStopWithPlatform() {
         return false;
+    }
+
+    /** The platform stops: let go of what this runtime holds (watches, supervisors); nothing to do by default. */
+    @Override
+    default void close() {
     }
 }
