@@ -1,8 +1,7 @@
 package io.knag.host.database;
 
 import io.knag.embedded.postgres.EmbeddedPostgres;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.knag.kernel.persistence.Databases;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,9 +40,8 @@ class EmbeddedDatabaseConfiguration {
                 throw new IllegalStateException("no embedded PostgreSQL runs: knag.database.url is set");
             }
             return new DatabaseTarget(server.jdbcUrl(DATABASE), EmbeddedPostgres.SUPERUSER, server.password(),
-                    new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder().host("127.0.0.1")
-                            .port(server.port()).database(DATABASE).username(EmbeddedPostgres.SUPERUSER)
-                            .password(server.password()).autodetectExtensions(false).build()));
+                    Databases.connect("r2dbc:postgresql://127.0.0.1:" + server.port() + "/" + DATABASE,
+                            EmbeddedPostgres.SUPERUSER, server.password()));
         }
 
         @Override

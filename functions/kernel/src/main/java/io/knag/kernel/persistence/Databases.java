@@ -17,14 +17,16 @@ public final class Databases {
 
     /**
      * No extension codecs (hstore, PostGIS, pgvector): Knag uses none, and looking for them costs every new
-     * connection a catalogue query and a service-loader scan of the class path (found with bench/startup).
+     * connection a catalogue query and a service-loader scan of the class path (found with bench/startup). A URL
+     * that names the option keeps its own value.
      */
-    public static final Option<Boolean> AUTODETECT_EXTENSIONS = Option.valueOf("autodetectExtensions");
+    private static final Option<Boolean> AUTODETECT_EXTENSIONS = Option.valueOf("autodetectExtensions");
 
     /** The PostgreSQL named by an {@code r2dbc:postgresql://} URL, with the given credentials (either may be null). */
     public static ConnectionFactory connect(String r2dbcUrl, String username, String password) {
-        var options = ConnectionFactoryOptions.parse(r2dbcUrl).mutate();
-        if (!r2dbcUrl.contains(AUTODETECT_EXTENSIONS.name())) {
+        ConnectionFactoryOptions parsed = ConnectionFactoryOptions.parse(r2dbcUrl);
+        var options = parsed.mutate();
+        if (!parsed.hasOption(AUTODETECT_EXTENSIONS)) {
             options.option(AUTODETECT_EXTENSIONS, false);
         }
         if (username != null) {

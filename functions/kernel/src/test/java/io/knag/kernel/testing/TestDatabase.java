@@ -2,9 +2,8 @@ package io.knag.kernel.testing;
 
 import io.knag.embedded.postgres.EmbeddedPostgres;
 import io.knag.kernel.persistence.DatabaseMigrator;
+import io.knag.kernel.persistence.Databases;
 import io.knag.kernel.persistence.SchemaMigration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,9 +70,7 @@ public final class TestDatabase {
      */
     public synchronized ConnectionFactory connectionFactory() {
         if (connectionFactory == null) {
-            var target = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-                    .host("127.0.0.1").port(server.port()).database(name).username(EmbeddedPostgres.SUPERUSER)
-                    .autodetectExtensions(false).build());
+            var target = Databases.connect(r2dbcUrl(), null, null);
             // Pooled as in a host (a new PostgreSQL connection costs a backend process); idle connections go
             // soon, since every test makes its own database.
             connectionFactory = new io.r2dbc.pool.ConnectionPool(io.r2dbc.pool.ConnectionPoolConfiguration.builder(target)

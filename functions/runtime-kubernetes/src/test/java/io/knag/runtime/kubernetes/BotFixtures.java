@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.knag.bots.BotKind;
 import io.knag.bots.Resources;
@@ -44,6 +47,18 @@ final class BotFixtures {
         return new BotLaunch(botId, OWNER, generation, "ghcr.io/knag/webhook-bot:1.0", PARAMS, "paper",
                 new Resources("250m", "256Mi"), new RestartPolicy("on-failure", 3),
                 CREDENTIALS.getBytes(StandardCharsets.UTF_8), BotKind.REQUEST_DRIVEN);
+    }
+
+    static Deployment deployment(KubernetesClient client, UUID botId) {
+        return client.apps().deployments().inNamespace(NAMESPACE).withName("knag-bot-" + botId).get();
+    }
+
+    static Secret secret(KubernetesClient client, UUID botId) {
+        return client.secrets().inNamespace(NAMESPACE).withName("knag-bot-" + botId).get();
+    }
+
+    static NetworkPolicy networkPolicy(KubernetesClient client, UUID botId) {
+        return client.network().v1().networkPolicies().inNamespace(NAMESPACE).withName("knag-bot-" + botId).get();
     }
 
     static Service knativeService(KubernetesClient client, UUID botId) {

@@ -3,6 +3,9 @@ package io.knag.runtime.kubernetes;
 import static io.knag.runtime.kubernetes.BotFixtures.CREDENTIALS;
 import static io.knag.runtime.kubernetes.BotFixtures.NAMESPACE;
 import static io.knag.runtime.kubernetes.BotFixtures.OWNER;
+import static io.knag.runtime.kubernetes.BotFixtures.deployment;
+import static io.knag.runtime.kubernetes.BotFixtures.networkPolicy;
+import static io.knag.runtime.kubernetes.BotFixtures.secret;
 import static io.knag.runtime.kubernetes.BotFixtures.knativeService;
 import static io.knag.runtime.kubernetes.BotFixtures.launch;
 import static io.knag.runtime.kubernetes.BotFixtures.requestDriven;
@@ -74,7 +77,7 @@ class KnativeBotRuntimeTest {
         });
         assertThat(bot.getResources().getRequests()).isEqualTo(bot.getResources().getLimits())
                 .isEqualTo(Map.of("cpu", new Quantity("250m"), "memory", new Quantity("256Mi")));
-        assertThat(client.apps().deployments().inNamespace(NAMESPACE).withName(name).get()).isNull();
+        assertThat(deployment(client, botId)).isNull();
     }
 
     @Test
@@ -106,7 +109,7 @@ class KnativeBotRuntimeTest {
         Volume credentials = pod.getVolumes().stream().filter(v -> v.getName().equals("credentials")).findFirst().orElseThrow();
         assertThat(credentials.getSecret().getSecretName()).isEqualTo(name);
         assertThat(credentials.getSecret().getDefaultMode()).isEqualTo(0400);
-        Secret secret = client.secrets().inNamespace(NAMESPACE).withName(name).get();
+        Secret secret = secret(client, botId);
         assertThat(Base64.getDecoder().decode(secret.getData().get("credentials.json")))
                 .isEqualTo(CREDENTIALS.getBytes(StandardCharsets.UTF_8));
         assertOwnedByTheService(secret.getMetadata().getOwnerReferences());
@@ -121,7 +124,7 @@ class KnativeBotRuntimeTest {
         Map<String, String> annotations = Map.of("knag.io/generation", "7", "knag.io/restart-mode", "on-failure",
                 "knag.io/max-restarts", "3");
         Service service = service();
-        for (var object : List.of(service, client.secrets().inNamespace(NAMESPACE).withName(name).get(), networkPolicy())) {
+        for (var object : List.of(service, secret(client, botId), networkPolicy(client, botId))) {
             assertThat(object.getMetadata().getLabels()).containsAllEntriesOf(labels);
             assertThat(object.getMetadata().getAnnotations()).containsAllEntriesOf(annotations);
         }
@@ -133,7 +136,7 @@ class KnativeBotRuntimeTest {
     void theNetworkPolicyAdmitsKnativeServingOnlyAndLetsOutOnlyDnsAndPublicHttps() {
         runtime.start(requestDriven(botId, 1)).block(WAIT);
 
-        NetworkPolicy policy = networkPolicy();
+        NetworkPolicy policy = networkPolicy(client, botId);
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
         assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
             assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
@@ -154,12 +157,12 @@ class KnativeBotRuntimeTest {
     void startingTheSameGenerationTwiceLeavesOneUntouchedService() {
         runtime.start(requestDriven(botId, 3)).block(WAIT);
         String serviceVersion = service().getMetadata().getResourceVersion();
-        String secretVersion = client.secrets().inNamespace(NAMESPACE).withName(name).get().getMetadata().getResourceVersion();
+        String secretVersion = secret(client, botId).getMetadata().getResourceVersion();
 
         assertThat(runtime.start(requestDriven(botId, 3)).block(WAIT)).isEqualTo(WorkloadPhase.PENDING);
 
         assertThat(service().getMetadata().getResourceVersion()).isEqualTo(serviceVersion);
-        assertThat(client.secrets().inNamespace(NAMESPACE).withName(name).get().getMetadata().getResourceVersion())
+        assertThat(secret(client, botId).getMetadata().getResourceVersion())
                 .isEqualTo(secretVersion);
     }
 
@@ -171,7 +174,7 @@ class KnativeBotRuntimeTest {
 
         assertThat(runtime.start(requestDriven(botId, 1)).block(WAIT)).isEqualTo(WorkloadPhase.RUNNING);
 
-        assertOwnedByTheService(client.secrets().inNamespace(NAMESPACE).withName(name).get().getMetadata().getOwnerReferences());
+        assertOwnedByTheService(secret(client, botId).getMetadata().getOwnerReferences());
     }
 
     @Test
@@ -187,11 +190,11 @@ class KnativeBotRuntimeTest {
         assertThat(service.getMetadata().getAnnotations()).containsEntry("knag.io/generation", "2");
         assertThat(service.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("ghcr.io/knag/webhook-bot:2.0");
-        Secret secret = client.secrets().inNamespace(NAMESPACE).withName(name).get();
+        Secret secret = secret(client, botId);
         assertThat(new String(Base64.getDecoder().decode(secret.getData().get("credentials.json")), StandardCharsets.UTF_8))
                 .isEqualTo("{\"rotated\":true}");
         assertOwnedByTheService(secret.getMetadata().getOwnerReferences());
-        assertThat(networkPolicy().getMetadata().getAnnotations()).containsEntry("knag.io/generation", "2");
+        assertThat(networkPolicy(client, botId).getMetadata().getAnnotations()).containsEntry("knag.io/generation", "2");
     }
 
     @Test
@@ -202,7 +205,7 @@ class KnativeBotRuntimeTest {
         runtime.start(launch(botId, 4)).block(WAIT);
 
         assertThat(service().getMetadata().getAnnotations()).containsEntry("knag.io/generation", "5");
-        assertThat(deployment()).isNull();
+        assertThat(deployment(client, botId)).isNull();
     }
 
     @Test
@@ -211,10 +214,10 @@ class KnativeBotRuntimeTest {
 
         runtime.start(requestDriven(botId, 2)).block(WAIT);
 
-        assertThat(deployment()).isNull();
+        assertThat(deployment(client, botId)).isNull();
         assertThat(service().getMetadata().getAnnotations()).containsEntry("knag.io/generation", "2");
-        assertOwnedByTheService(client.secrets().inNamespace(NAMESPACE).withName(name).get().getMetadata().getOwnerReferences());
-        assertThat(networkPolicy().getSpec().getIngress()).hasSize(1);
+        assertOwnedByTheService(secret(client, botId).getMetadata().getOwnerReferences());
+        assertThat(networkPolicy(client, botId).getSpec().getIngress()).hasSize(1);
         assertThat(runtime.inventory().block(WAIT).get(botId).generation()).isEqualTo(2);
     }
 
@@ -225,10 +228,10 @@ class KnativeBotRuntimeTest {
         runtime.start(launch(botId, 2)).block(WAIT);
 
         assertThat(service()).isNull();
-        assertThat(deployment().getMetadata().getAnnotations()).containsEntry("knag.io/generation", "2");
-        assertThat(client.secrets().inNamespace(NAMESPACE).withName(name).get().getMetadata().getOwnerReferences())
+        assertThat(deployment(client, botId).getMetadata().getAnnotations()).containsEntry("knag.io/generation", "2");
+        assertThat(secret(client, botId).getMetadata().getOwnerReferences())
                 .singleElement().satisfies(o -> assertThat(o.getKind()).isEqualTo("Deployment"));
-        assertThat(networkPolicy().getSpec().getIngress()).isNullOrEmpty();
+        assertThat(networkPolicy(client, botId).getSpec().getIngress()).isNullOrEmpty();
     }
 
     @Test
@@ -238,8 +241,8 @@ class KnativeBotRuntimeTest {
         runtime.stop(botId).block(WAIT);
 
         assertThat(service()).isNull();
-        assertThat(client.secrets().inNamespace(NAMESPACE).withName(name).get()).isNull();
-        assertThat(networkPolicy()).isNull();
+        assertThat(secret(client, botId)).isNull();
+        assertThat(networkPolicy(client, botId)).isNull();
         runtime.stop(botId).block(WAIT);
         assertThat(runtime.inventory().block(WAIT)).doesNotContainKey(botId);
     }
@@ -268,14 +271,6 @@ class KnativeBotRuntimeTest {
 
     private Service service() {
         return knativeService(client, botId);
-    }
-
-    private Deployment deployment() {
-        return client.apps().deployments().inNamespace(NAMESPACE).withName(name).get();
-    }
-
-    private NetworkPolicy networkPolicy() {
-        return client.network().v1().networkPolicies().inNamespace(NAMESPACE).withName(name).get();
     }
 
     private void assertOwnedByTheService(List<OwnerReference> references) {

@@ -3,6 +3,9 @@ package io.knag.runtime.kubernetes;
 import static io.knag.runtime.kubernetes.BotFixtures.CREDENTIALS;
 import static io.knag.runtime.kubernetes.BotFixtures.NAMESPACE;
 import static io.knag.runtime.kubernetes.BotFixtures.OWNER;
+import static io.knag.runtime.kubernetes.BotFixtures.deployment;
+import static io.knag.runtime.kubernetes.BotFixtures.networkPolicy;
+import static io.knag.runtime.kubernetes.BotFixtures.secret;
 import static io.knag.runtime.kubernetes.BotFixtures.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +50,7 @@ class KubernetesBotRuntimeTest {
     void startCreatesALockedDownPendingDeployment() {
         assertThat(runtime.start(launch(botId, 1)).block(WAIT)).isEqualTo(WorkloadPhase.PENDING);
 
-        Deployment deployment = deployment();
+        Deployment deployment = deployment(client, botId);
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
@@ -65,7 +68,7 @@ class KubernetesBotRuntimeTest {
     void credentialsAreAReadOnlyFileNeverAnEnvironmentVariable() {
         runtime.start(launch(botId, 1)).block(WAIT);
 
-        PodSpec pod = deployment().getSpec().getTemplate().getSpec();
+        PodSpec pod = deployment(client, botId).getSpec().getTemplate().getSpec();
         Container bot = pod.getContainers().get(0);
         Map<String, String> env = bot.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of("KNAG_BOT_ID", botId.toString(), "KNAG_BROKER", "paper",
@@ -89,7 +92,7 @@ class KubernetesBotRuntimeTest {
     void theSecretHoldsExactlyTheCredentialsFileAndBelongsToTheDeployment() {
         runtime.start(launch(botId, 1)).block(WAIT);
 
-        Secret secret = client.secrets().inNamespace(NAMESPACE).withName(name).get();
+        Secret secret = secret(client, botId);
         assertThat(secret.getType()).isEqualTo("Opaque");
         assertThat(secret.getData()).containsOnlyKeys("credentials.json");
         assertThat(Base64.getDecoder().decode(secret.getData().get("credentials.json")))
@@ -105,20 +108,20 @@ class KubernetesBotRuntimeTest {
                 "knag.io/owner", OWNER.toString());
         Map<String, String> annotations = Map.of("knag.io/generation", "7", "knag.io/restart-mode", "on-failure",
                 "knag.io/max-restarts", "3");
-        for (var object : java.util.List.of(deployment(), client.secrets().inNamespace(NAMESPACE).withName(name).get(),
-                networkPolicy())) {
+        for (var object : java.util.List.of(deployment(client, botId), secret(client, botId),
+                networkPolicy(client, botId))) {
             assertThat(object.getMetadata().getLabels()).containsAllEntriesOf(labels);
             assertThat(object.getMetadata().getAnnotations()).containsAllEntriesOf(annotations);
         }
-        assertThat(deployment().getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(labels);
-        assertThat(deployment().getSpec().getTemplate().getMetadata().getAnnotations()).containsAllEntriesOf(annotations);
+        assertThat(deployment(client, botId).getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(labels);
+        assertThat(deployment(client, botId).getSpec().getTemplate().getMetadata().getAnnotations()).containsAllEntriesOf(annotations);
     }
 
     @Test
     void theNetworkPolicyAdmitsNothingAndLetsOutOnlyDnsAndPublicHttps() {
         runtime.start(launch(botId, 1)).block(WAIT);
 
-        NetworkPolicy policy = networkPolicy();
+        NetworkPolicy policy = networkPolicy(client, botId);
         assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsEntry("knag.io/bot", botId.toString());
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
         assertThat(policy.getSpec().getIngress()).isNullOrEmpty();
@@ -139,15 +142,15 @@ class KubernetesBotRuntimeTest {
     @Test
     void startingTheSameGenerationTwiceLeavesOneUntouchedDeployment() {
         runtime.start(launch(botId, 3)).block(WAIT);
-        String deploymentVersion = deployment().getMetadata().getResourceVersion();
-        String secretVersion = client.secrets().inNamespace(NAMESPACE).withName(name).get().getMetadata().getResourceVersion();
+        String deploymentVersion = deployment(client, botId).getMetadata().getResourceVersion();
+        String secretVersion = secret(client, botId).getMetadata().getResourceVersion();
 
         assertThat(runtime.start(launch(botId, 3)).block(WAIT)).isEqualTo(WorkloadPhase.PENDING);
 
         assertThat(client.apps().deployments().inNamespace(NAMESPACE).withLabel("knag.io/bot", botId.toString())
                 .list().getItems()).hasSize(1);
-        assertThat(deployment().getMetadata().getResourceVersion()).isEqualTo(deploymentVersion);
-        assertThat(client.secrets().inNamespace(NAMESPACE).withName(name).get().getMetadata().getResourceVersion())
+        assertThat(deployment(client, botId).getMetadata().getResourceVersion()).isEqualTo(deploymentVersion);
+        assertThat(secret(client, botId).getMetadata().getResourceVersion())
                 .isEqualTo(secretVersion);
     }
 
@@ -160,14 +163,14 @@ class KubernetesBotRuntimeTest {
 
         assertThat(runtime.start(second).block(WAIT)).isEqualTo(WorkloadPhase.PENDING);
 
-        Deployment deployment = deployment();
+        Deployment deployment = deployment(client, botId);
         assertThat(deployment.getMetadata().getAnnotations()).containsEntry("knag.io/generation", "2");
         assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("ghcr.io/knag/reference-bot:2.0");
-        Secret secret = client.secrets().inNamespace(NAMESPACE).withName(name).get();
+        Secret secret = secret(client, botId);
         assertThat(new String(Base64.getDecoder().decode(secret.getData().get("credentials.json")), StandardCharsets.UTF_8))
                 .isEqualTo("{\"rotated\":true}");
-        assertThat(networkPolicy().getMetadata().getAnnotations()).containsEntry("knag.io/generation", "2");
+        assertThat(networkPolicy(client, botId).getMetadata().getAnnotations()).containsEntry("knag.io/generation", "2");
     }
 
     @Test
@@ -176,7 +179,7 @@ class KubernetesBotRuntimeTest {
 
         runtime.start(launch(botId, 4)).block(WAIT);
 
-        assertThat(deployment().getMetadata().getAnnotations()).containsEntry("knag.io/generation", "5");
+        assertThat(deployment(client, botId).getMetadata().getAnnotations()).containsEntry("knag.io/generation", "5");
     }
 
     @Test
@@ -187,8 +190,8 @@ class KubernetesBotRuntimeTest {
 
         runtime.start(launch(botId, 1)).block(WAIT);
 
-        assertThat(client.secrets().inNamespace(NAMESPACE).withName(name).get()).isNotNull();
-        assertThat(networkPolicy()).isNotNull();
+        assertThat(secret(client, botId)).isNotNull();
+        assertThat(networkPolicy(client, botId)).isNotNull();
     }
 
     @Test
@@ -197,9 +200,9 @@ class KubernetesBotRuntimeTest {
 
         runtime.stop(botId).block(WAIT);
 
-        assertThat(deployment()).isNull();
-        assertThat(client.secrets().inNamespace(NAMESPACE).withName(name).get()).isNull();
-        assertThat(networkPolicy()).isNull();
+        assertThat(deployment(client, botId)).isNull();
+        assertThat(secret(client, botId)).isNull();
+        assertThat(networkPolicy(client, botId)).isNull();
         runtime.stop(botId).block(WAIT);
         assertThat(runtime.inventory().block(WAIT)).doesNotContainKey(botId);
     }
@@ -217,17 +220,9 @@ class KubernetesBotRuntimeTest {
         assertThat(runtime.botsStopWithPlatform()).isFalse();
     }
 
-    private Deployment deployment() {
-        return client.apps().deployments().inNamespace(NAMESPACE).withName(name).get();
-    }
-
-    private NetworkPolicy networkPolicy() {
-        return client.network().v1().networkPolicies().inNamespace(NAMESPACE).withName(name).get();
-    }
-
     private void assertOwnedByTheDeployment(io.fabric8.kubernetes.api.model.OwnerReference reference) {
         assertThat(reference.getKind()).isEqualTo("Deployment");
         assertThat(reference.getName()).isEqualTo(name);
-        assertThat(reference.getUid()).isNotBlank().isEqualTo(deployment().getMetadata().getUid());
+        assertThat(reference.getUid()).isNotBlank().isEqualTo(deployment(client, botId).getMetadata().getUid());
     }
 }
