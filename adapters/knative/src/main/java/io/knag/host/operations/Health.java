@@ -1,0 +1,73 @@
+package io.knag.host.operations;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ValidationDepth;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The host's health as actuator reports it without details: liveness and readiness follow Spring Boot's
+ * availability states (readiness turns {@code OUT_OF_SERVICE} while the host shuts down); the overall health
+ * also asks the database to answer within two seconds. Never says why (no details to a caller).
+ */
+final class Health {
+
+    static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Logger log = LoggerFactory.getLogger(Health.class);
+
+    enum Status { UP, DOWN, OUT_OF_SERVICE }
+
+    private final ApplicationAvailability availability;
+    private final Supplier<ConnectionFactory> database;
+
+    Health(ApplicationAvailability availability, Supplier<ConnectionFactory> database) {
+        this.availability = availability;
+        this.database = database;
+    }
+
+    Status liveness() {
+        return availability.getLivenessState() == LivenessState.CORRECT ? Status.UP : Status.DOWN;
+    }
+
+    Status readiness() {
+        return availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC ? Status.UP : Status.OUT_OF_SERVICE;
+    }
+
+    Mono<Status> overall() {
+        if (liveness() != Status.UP) {
+            return Mono.just(Status.DOWN);
+        }
+        if (readiness() != Status.UP) {
+            return Mono.just(Status.OUT_OF_SERVICE);
+        }
+        ConnectionFactory connections = database.get();
+        if (connections == null) {
+            return Mono.just(Status.UP);
+        }
+        return Mono.usingWhen(connections.create(), connection -> Mono.from(connection.validate(ValidationDepth.REMOTE)),
+                        Connection::close)
+                .timeout(DATABASE_TIMEOUT)
+                .map(valid -> valid ? Status.UP : Status.DOWN)
+                .onErrorResume(error -> {
+                    log.warn("health: the database did not answer ({})", error.getClass().getSimpleName());
+                    return Mono.just(Status.DOWN);
+                });
+    }
+
+    static Mono<ServerResponse> respond(Status status) {
+        return ServerResponse.status(status == Status.UP ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("status", status.name()));
+    }
+}

@@ -1,0 +1,109 @@
+package io.knag.host.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.knag.host.HostDatabase;
+import io.knag.host.HostTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Health, liveness, readiness and metrics of the running host, at actuator's paths and in its shapes. */
+@HostTest
+class OperationsEndpointsTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        HostDatabase.register(registry);
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void healthLivenessAndReadinessAreUpWithTheDatabase() {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            http.get().uri(path).exchange().expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                    .expectBody().json("{\"status\":\"UP\"}", true);
+        }
+    }
+
+    @Test
+    void readinessTurnsOutOfServiceWhileTheHostRefusesTraffic() {
+        try {
+            AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+            http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503)
+                    .expectBody().json("{\"status\":\"OUT_OF_SERVICE\"}", true);
+            http.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503);
+            http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void livenessTurnsDownWhenTheHostIsBroken() {
+        try {
+            AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
+            http.get().uri("/actuator/health/liveness").exchange().expectStatus().isEqualTo(503)
+                    .expectBody().json("{\"status\":\"DOWN\"}", true);
+            http.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503)
+                    .expectBody().json("{\"status\":\"DOWN\"}", true);
+        } finally {
+            AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+        }
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void prometheusTimesRequestsByRoutePatternWithTheProcessAndPoolMeters() {
+        http.get().uri("/api/v1/vault/credentials/6c1c3d5e-5e55-4a57-9f3a-0d1f6d5f6b11").exchange()
+                .expectStatus().isUnauthorized();
+        http.method(HttpMethod.valueOf("BREW")).uri("/actuator/health").exchange().expectStatus().is4xxClientError();
+        http.get().uri("/no/such/thing/" + System.nanoTime()).exchange().expectStatus().isNotFound();
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+
+        String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_count{exception=\"KnagException\",method=\"GET\",outcome=\"CLIENT_ERROR\","
+                        + "status=\"401\",uri=\"/api/v1/vault/credentials/{id}\"}")
+                .contains("method=\"OTHER\"")
+                .contains("outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"NOT_FOUND\"")
+                .contains("outcome=\"SUCCESS\",status=\"200\",uri=\"/actuator/health\"")
+                .doesNotContain("6c1c3d5e", "/no/such/thing", "BREW")
+                .contains("jvm_memory_used_bytes", "jvm_gc_", "process_cpu_usage", "process_uptime_seconds",
+                        "jvm_threads_live_threads", "r2dbc_pool_max_allocated{name=\"knag\"} 10.0",
+                        "r2dbc_pool_acquired{name=\"knag\"}");
+    }
+
+    @Test
+    void otherActuatorEndpointsAndMethodsAreNotThere() {
+        for (String path : List.of("/actuator", "/actuator/env", "/actuator/beans", "/actuator/heapdump",
+                "/actuator/health/db", "/actuator/metrics")) {
+            http.get().uri(path).exchange().expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://knag.io/problems/not-found");
+        }
+        http.post().uri("/actuator/health").exchange().expectStatus().is4xxClientError()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.delete().uri("/actuator/prometheus").exchange().expectStatus().is4xxClientError()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+}
