@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * With {@code spring.main.lazy-initialization} (the default here: a scaled-to-zero function should start
  * answering before it builds what its first request does not need), settings are still bound and checked
- * at start-up, so a misconfigured host fails at once rather than on its first request.
+ * at start-up, so a misconfigured host fails at once rather than on its first request, and the connection pool
+ * is made at start-up, to open its first connection while the rest starts.
  */
 @Configuration(proxyBeanMethods = false)
 class LazyStartup {
@@ -20,6 +21,7 @@ class LazyStartup {
                 org.springframework.boot.context.properties.ConfigurationProperties.class)
                 || type == DatabaseProperties.class
                 || "embeddedDatabase".equals(name)
+                || io.r2dbc.spi.ConnectionFactory.class.isAssignableFrom(type)
                 || ConfigurationPropertiesBean.class.isAssignableFrom(type);
     }
 }

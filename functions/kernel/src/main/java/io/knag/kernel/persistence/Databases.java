@@ -40,7 +40,7 @@ public final class Databases {
 
     /**
      * Migrates {@code migrations} over JDBC when {@code migrate}, then pools {@code target}. The pool opens no
-     * connection until the first request needs one (warming it beside start-up measured slower on 2 cores).
+     * connection until one is asked for (the Knative host asks for one beside its start-up).
      */
     public static ConnectionPool open(ConnectionFactory target, String jdbcUrl, String username, String password,
                                       boolean migrate, List<SchemaMigration> migrations, int maxConnections) {
