@@ -46,7 +46,10 @@ class DatabaseConfiguration {
                         Connection::close)
                 // On its own thread: setting up the driver's event loop and connecting is not start-up's work.
                 .subscribeOn(Schedulers.boundedElastic())
-                .subscribe(valid -> { }, error -> log.warn("database: the first connection failed ({})",
-                        error.getClass().getSimpleName()));
+                .subscribe(valid -> { }, error -> {
+                    if (!pool.isDisposed()) { // not when the host stopped before the connection opened
+                        log.warn("database: the first connection failed ({})", error.getClass().getSimpleName());
+                    }
+                });
     }
 }

@@ -1,5 +1,6 @@
 package io.knag.host.operations;
 
+import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ValidationDepth;
@@ -19,21 +20,27 @@ import reactor.core.publisher.Mono;
 /**
  * The host's health as actuator reports it without details: liveness and readiness follow Spring Boot's
  * availability states (readiness turns {@code OUT_OF_SERVICE} while the host shuts down); the overall health
- * also asks the database to answer within two seconds. Never says why (no details to a caller).
+ * also asks the database to answer within two seconds. Callers share one database check every five seconds
+ * (health is unauthenticated: its callers must not be able to take the pool's connections), and a pool whose
+ * every connection is in use counts as a database that answers. Never says why (no details to a caller).
  */
 final class Health {
 
     static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration DATABASE_CHECK_KEPT = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(Health.class);
 
     enum Status { UP, DOWN, OUT_OF_SERVICE }
 
     private final ApplicationAvailability availability;
     private final Supplier<ConnectionFactory> database;
+    private final Mono<Status> databaseCheck;
 
     Health(ApplicationAvailability availability, Supplier<ConnectionFactory> database) {
         this.availability = availability;
         this.database = database;
+        this.databaseCheck = Mono.defer(this::checkDatabase)
+                .cache(status -> DATABASE_CHECK_KEPT, error -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     Status liveness() {
@@ -51,8 +58,16 @@ final class Health {
         if (readiness() != Status.UP) {
             return Mono.just(Status.OUT_OF_SERVICE);
         }
+        return databaseCheck;
+    }
+
+    private Mono<Status> checkDatabase() {
         ConnectionFactory connections = database.get();
         if (connections == null) {
+            return Mono.just(Status.UP);
+        }
+        if (connections instanceof ConnectionPool pool && pool.getMetrics()
+                .filter(metrics -> metrics.acquiredSize() >= metrics.getMaxAllocatedSize()).isPresent()) {
             return Mono.just(Status.UP);
         }
         return Mono.usingWhen(connections.create(), connection -> Mono.from(connection.validate(ValidationDepth.REMOTE)),

@@ -4,23 +4,28 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.util.pattern.PathPattern;
 import reactor.core.publisher.Mono;
 
 /**
  * Times every request as {@code http.server.requests} with actuator's tags (method, uri, status, outcome,
- * exception), from its arrival to the moment its response is committed. {@code uri} is the matched route
- * pattern ({@code /api/v1/credentials/{id}}), never the raw path, and unknown methods count as {@code OTHER}:
- * a caller cannot make meters without bound.
+ * exception), from its arrival to the moment its response is committed, or to the moment its caller gave up
+ * (outcome {@code UNKNOWN}). {@code uri} is the matched route pattern ({@code /api/v1/credentials/{id}}), never
+ * the raw path, and unknown methods count as {@code OTHER}: a caller cannot make meters without bound.
  */
 final class HttpServerMetrics implements WebFilter, Ordered {
 
+    private static final Logger log = LoggerFactory.getLogger(HttpServerMetrics.class);
     private static final String ERROR = HttpServerMetrics.class.getName() + ".error";
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
@@ -38,26 +43,45 @@ final class HttpServerMetrics implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long start = System.nanoTime();
+        AtomicBoolean recorded = new AtomicBoolean();
         exchange.getResponse().beforeCommit(() -> {
-            record(exchange, System.nanoTime() - start);
+            if (recorded.compareAndSet(false, true)) {
+                HttpStatusCode code = exchange.getResponse().getStatusCode();
+                int status = code == null ? 200 : code.value();
+                record(exchange, Integer.toString(status), outcome(status), uri(exchange, status), start);
+            }
             return Mono.empty();
         });
+        Runnable callerGaveUp = () -> {
+            if (recorded.compareAndSet(false, true)) {
+                record(exchange, "UNKNOWN", "UNKNOWN", uri(exchange, 0), start);
+            }
+        };
         return chain.filter(exchange)
-                .doOnError(error -> exchange.getAttributes().put(ERROR, error.getClass().getSimpleName()));
+                .doOnError(error -> {
+                    exchange.getAttributes().put(ERROR, error.getClass().getSimpleName());
+                    if (DisconnectedClientHelper.isClientDisconnectedException(error)) {
+                        callerGaveUp.run();
+                    }
+                })
+                .doOnCancel(callerGaveUp);
     }
 
-    private void record(ServerWebExchange exchange, long nanos) {
-        HttpStatusCode code = exchange.getResponse().getStatusCode();
-        int status = code == null ? 200 : code.value();
-        String method = exchange.getRequest().getMethod().name();
-        Timer.builder("http.server.requests")
-                .tag("method", METHODS.contains(method) ? method : "OTHER")
-                .tag("uri", uri(exchange, status))
-                .tag("status", Integer.toString(status))
-                .tag("outcome", outcome(status))
-                .tag("exception", exchange.getAttributeOrDefault(ERROR, "none"))
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+    private void record(ServerWebExchange exchange, String status, String outcome, String uri, long start) {
+        try {
+            String method = exchange.getRequest().getMethod().name();
+            Timer.builder("http.server.requests")
+                    .tag("method", METHODS.contains(method) ? method : "OTHER")
+                    .tag("uri", uri)
+                    .tag("status", status)
+                    .tag("outcome", outcome)
+                    .tag("exception", exchange.getAttributeOrDefault(ERROR, "none"))
+                    .register(registry)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        } catch (RuntimeException metricsFailed) {
+            // A meter that cannot be recorded must not fail the response it measures.
+            log.warn("http metrics: a request was not recorded ({})", metricsFailed.getClass().getSimpleName());
+        }
     }
 
     static String uri(ServerWebExchange exchange, int status) {

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -43,15 +44,19 @@ class OperationsConfiguration {
                                               ObjectProvider<ConnectionFactory> database,
                                               PrometheusMeterRegistry registry, ProcessMeters processMeters) {
         Health health = new Health(availability, database::getIfAvailable);
+        HandlerFunction<ServerResponse> overall = request -> health.overall().flatMap(Health::respond);
+        HandlerFunction<ServerResponse> liveness = request -> Health.respond(health.liveness());
+        HandlerFunction<ServerResponse> readiness = request -> Health.respond(health.readiness());
+        HandlerFunction<ServerResponse> prometheus = request -> {
+            processMeters.bindOnce();
+            return ServerResponse.ok().header("Content-Type", PROMETHEUS_TEXT).bodyValue(registry.scrape());
+        };
+        // HEAD answers as GET without the body, as actuator's endpoints did (uptime checkers use it).
         return RouterFunctions.route()
-                .GET("/actuator/health", request -> health.overall().flatMap(Health::respond))
-                .GET("/actuator/health/liveness", request -> Health.respond(health.liveness()))
-                .GET("/actuator/health/readiness", request -> Health.respond(health.readiness()))
-                .GET("/actuator/prometheus", request -> {
-                    processMeters.bindOnce();
-                    return ServerResponse.ok().header("Content-Type", PROMETHEUS_TEXT)
-                            .bodyValue(registry.scrape());
-                })
+                .GET("/actuator/health", overall).HEAD("/actuator/health", overall)
+                .GET("/actuator/health/liveness", liveness).HEAD("/actuator/health/liveness", liveness)
+                .GET("/actuator/health/readiness", readiness).HEAD("/actuator/health/readiness", readiness)
+                .GET("/actuator/prometheus", prometheus).HEAD("/actuator/prometheus", prometheus)
                 .build();
     }
 }

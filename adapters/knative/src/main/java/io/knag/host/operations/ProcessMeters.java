@@ -3,7 +3,9 @@ package io.knag.host.operations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmCompilationMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -18,7 +20,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The JVM, process and connection-pool meters (actuator's names: {@code jvm.*}, {@code process.*},
- * {@code system.*}, {@code r2dbc.pool.*}). They are bound when the registry is first scraped, not at start-up:
+ * {@code system.*}, {@code r2dbc.pool.*}, tagged with the pool's bean name as actuator did). They are bound when the registry is first scraped, not at start-up:
  * their set-up is start-up work no first request needs. (GC pauses before the first scrape are not counted.)
  */
 final class ProcessMeters implements AutoCloseable {
@@ -26,6 +28,7 @@ final class ProcessMeters implements AutoCloseable {
     private final MeterRegistry registry;
     private final Supplier<ConnectionFactory> database;
     private JvmGcMetrics gc;
+    private JvmHeapPressureMetrics heapPressure;
 
     ProcessMeters(MeterRegistry registry, Supplier<ConnectionFactory> database) {
         this.registry = registry;
@@ -38,6 +41,9 @@ final class ProcessMeters implements AutoCloseable {
         }
         gc = new JvmGcMetrics();
         gc.bindTo(registry);
+        heapPressure = new JvmHeapPressureMetrics();
+        heapPressure.bindTo(registry);
+        new JvmCompilationMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
@@ -60,13 +66,14 @@ final class ProcessMeters implements AutoCloseable {
     }
 
     private void gauge(String name, String description, PoolMetrics pool, ToDoubleFunction<PoolMetrics> value) {
-        Gauge.builder(name, pool, value).description(description).tag("name", "knag").register(registry);
+        Gauge.builder(name, pool, value).description(description).tag("name", "connectionFactory").register(registry);
     }
 
     @Override
     public synchronized void close() {
         if (gc != null) {
             gc.close();
+            heapPressure.close();
         }
     }
 }
