@@ -24,7 +24,7 @@ class EventsConfiguration {
 
     @Bean
     EventPublisher eventPublisher(Environment environment, ObjectProvider<EventConsumer> consumers,
-                                  ObjectProvider<WebClient.Builder> web, ObjectProvider<HttpBinding> http,
+                                  ObjectProvider<HttpBinding> http,
                                   ObjectProvider<MeterRegistry> meters) {
         String sink = environment.getProperty("knag.events.sink", environment.getProperty("K_SINK", ""));
         if (sink.isBlank()) {
@@ -32,7 +32,7 @@ class EventsConfiguration {
         }
         int attempts = environment.getProperty("knag.events.attempts", Integer.class, 4);
         Duration backoff = environment.getProperty("knag.events.first-backoff", Duration.class, Duration.ofMillis(200));
-        return new HttpEventPublisher(web.getObject().build(), URI.create(sink), http.getObject(), meters.getObject(),
+        return new HttpEventPublisher(WebClient.create(), URI.create(sink), http.getObject(), meters.getObject(),
                 attempts, backoff);
     }
 }

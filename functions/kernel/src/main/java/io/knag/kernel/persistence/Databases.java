@@ -1,8 +1,8 @@
 package io.knag.kernel.persistence;
 
 import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
@@ -22,9 +22,18 @@ public final class Databases {
      */
     private static final Option<Boolean> AUTODETECT_EXTENSIONS = Option.valueOf("autodetectExtensions");
 
+    private static final PostgresqlConnectionFactoryProvider POSTGRESQL = new PostgresqlConnectionFactoryProvider();
+    private static final String NOT_POSTGRESQL = "the database URL must be a valid r2dbc:postgresql://host:port/database URL";
+
     /** The PostgreSQL named by an {@code r2dbc:postgresql://} URL, with the given credentials (either may be null). */
     public static ConnectionFactory connect(String r2dbcUrl, String username, String password) {
-        ConnectionFactoryOptions parsed = ConnectionFactoryOptions.parse(r2dbcUrl);
+        ConnectionFactoryOptions parsed;
+        try {
+            // r2dbc:pool:postgresql:// names the same database: the pool is open()'s.
+            parsed = ConnectionFactoryOptions.parse(r2dbcUrl.replaceFirst("^r2dbc(s?):pool:", "r2dbc$1:"));
+        } catch (IllegalArgumentException malformed) { // its message repeats the URL, password included
+            throw new IllegalArgumentException(NOT_POSTGRESQL);
+        }
         var options = parsed.mutate();
         if (!parsed.hasOption(AUTODETECT_EXTENSIONS)) {
             options.option(AUTODETECT_EXTENSIONS, false);
@@ -35,7 +44,13 @@ public final class Databases {
         if (password != null) {
             options.option(ConnectionFactoryOptions.PASSWORD, password);
         }
-        return ConnectionFactories.get(options.build());
+        ConnectionFactoryOptions built = options.build();
+        // The PostgreSQL driver directly, not through ConnectionFactories' service-loader scan of every jar on the
+        // class path: Knag speaks only PostgreSQL. (Also keeps a URL that does not parse out of the error.)
+        if (!POSTGRESQL.supports(built)) {
+            throw new IllegalArgumentException(NOT_POSTGRESQL);
+        }
+        return POSTGRESQL.create(built);
     }
 
     /**
