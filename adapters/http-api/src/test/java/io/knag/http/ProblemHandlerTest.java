@@ -28,6 +28,16 @@ class ProblemHandlerTest {
     }
 
     @Test
+    void aConnectionResetOnTheServerSideIsStillA500Problem() {
+        // The words a hung-up caller's error carries, here from a database or upstream connection of the server's.
+        var exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/auth/login"));
+        handler.handle(exchange, new IllegalStateException("query failed",
+                new java.io.IOException("recvAddress(..) failed: Connection reset by peer"))).block();
+        assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(500);
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("https://knag.io/problems/internal-error");
+    }
+
+    @Test
     void busyAnswersCarryRetryAfter() {
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/auth/login"));
         handler.handle(exchange, new KnagException(ProblemType.SERVICE_BUSY, "busy", List.of(), Duration.ofSeconds(2)))

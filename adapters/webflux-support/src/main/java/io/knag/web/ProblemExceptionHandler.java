@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
-import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,9 +31,13 @@ public abstract class ProblemExceptionHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        if (exchange.getResponse().isCommitted() || DisconnectedClientHelper.isClientDisconnectedException(error)) {
-            // Nobody to answer (a caller that hung up is not a server error: the framework logs it at debug level).
+        if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
+        }
+        if (Callers.gone(exchange)) { // nobody to answer, and no server error
+            log.debug("the caller hung up on {} ({})", exchange.getRequest().getPath().value(),
+                    error.getClass().getSimpleName());
+            return Mono.empty();
         }
         String path = exchange.getRequest().getPath().value();
         KnagException problem = ProblemWriter.find(error, KnagException.class);

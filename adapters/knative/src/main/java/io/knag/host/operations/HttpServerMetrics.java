@@ -1,6 +1,7 @@
 package io.knag.host.operations;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.knag.web.Callers;
 import io.micrometer.core.instrument.Timer;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,6 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.util.pattern.PathPattern;
 import reactor.core.publisher.Mono;
 
@@ -60,7 +60,7 @@ final class HttpServerMetrics implements WebFilter, Ordered {
         return chain.filter(exchange)
                 .doOnError(error -> {
                     exchange.getAttributes().put(ERROR, error.getClass().getSimpleName());
-                    if (DisconnectedClientHelper.isClientDisconnectedException(error)) {
+                    if (Callers.gone(exchange)) {
                         callerGaveUp.run();
                     }
                 })
