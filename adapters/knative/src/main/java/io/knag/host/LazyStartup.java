@@ -1,6 +1,5 @@
 package io.knag.host;
 
-import io.knag.host.database.DatabaseProperties;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBean;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +18,6 @@ class LazyStartup {
     static LazyInitializationExcludeFilter eagerSettings() {
         return (name, definition, type) -> type.isAnnotationPresent(
                 org.springframework.boot.context.properties.ConfigurationProperties.class)
-                || type == DatabaseProperties.class
                 || "embeddedDatabase".equals(name)
                 || io.r2dbc.spi.ConnectionFactory.class.isAssignableFrom(type)
                 || ConfigurationPropertiesBean.class.isAssignableFrom(type);

@@ -3,14 +3,11 @@ package io.knag.host.database;
 import io.knag.kernel.persistence.Databases;
 import io.knag.kernel.persistence.SchemaMigration;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ValidationDepth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /** The one connection pool of this host: to the configured PostgreSQL, or to the embedded one it starts. */
@@ -42,8 +39,7 @@ class DatabaseConfiguration {
      * A database that does not answer yet only costs a warning: requests open their own connections.
      */
     static void openFirstConnection(ConnectionPool pool) {
-        Mono.usingWhen(pool.create(), connection -> Mono.from(connection.validate(ValidationDepth.REMOTE)),
-                        Connection::close)
+        Databases.answers(pool)
                 // On its own thread: setting up the driver's event loop and connecting is not start-up's work.
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(valid -> { }, error -> {

@@ -1,9 +1,8 @@
 package io.knag.host.operations;
 
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.spi.Connection;
+import io.knag.kernel.persistence.Databases;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -70,8 +69,7 @@ final class Health {
                 .filter(metrics -> metrics.acquiredSize() >= metrics.getMaxAllocatedSize()).isPresent()) {
             return Mono.just(Status.UP);
         }
-        return Mono.usingWhen(connections.create(), connection -> Mono.from(connection.validate(ValidationDepth.REMOTE)),
-                        Connection::close)
+        return Databases.answers(connections)
                 .timeout(DATABASE_TIMEOUT)
                 .map(valid -> valid ? Status.UP : Status.DOWN)
                 .onErrorResume(error -> {

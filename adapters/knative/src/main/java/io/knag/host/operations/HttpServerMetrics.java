@@ -3,12 +3,14 @@ package io.knag.host.operations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.knag.web.Callers;
 import io.micrometer.core.instrument.Timer;
-import java.util.Set;
+import io.micrometer.core.instrument.binder.http.Outcome;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,7 +29,7 @@ final class HttpServerMetrics implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(HttpServerMetrics.class);
     private static final String ERROR = HttpServerMetrics.class.getName() + ".error";
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+    private static final List<HttpMethod> METHODS = List.of(HttpMethod.values());
 
     private final MeterRegistry registry;
 
@@ -48,7 +50,7 @@ final class HttpServerMetrics implements WebFilter, Ordered {
             if (recorded.compareAndSet(false, true)) {
                 HttpStatusCode code = exchange.getResponse().getStatusCode();
                 int status = code == null ? 200 : code.value();
-                record(exchange, Integer.toString(status), outcome(status), uri(exchange, status), start);
+                record(exchange, Integer.toString(status), Outcome.forStatus(status).name(), uri(exchange, status), start);
             }
             return Mono.empty();
         });
@@ -69,9 +71,9 @@ final class HttpServerMetrics implements WebFilter, Ordered {
 
     private void record(ServerWebExchange exchange, String status, String outcome, String uri, long start) {
         try {
-            String method = exchange.getRequest().getMethod().name();
+            HttpMethod method = exchange.getRequest().getMethod();
             Timer.builder("http.server.requests")
-                    .tag("method", METHODS.contains(method) ? method : "OTHER")
+                    .tag("method", METHODS.contains(method) ? method.name() : "OTHER")
                     .tag("uri", uri)
                     .tag("status", status)
                     .tag("outcome", outcome)
@@ -93,16 +95,5 @@ final class HttpServerMetrics implements WebFilter, Ordered {
             return "NOT_FOUND";
         }
         return status / 100 == 3 ? "REDIRECTION" : "UNKNOWN";
-    }
-
-    static String outcome(int status) {
-        return switch (status / 100) {
-            case 1 -> "INFORMATIONAL";
-            case 2 -> "SUCCESS";
-            case 3 -> "REDIRECTION";
-            case 4 -> "CLIENT_ERROR";
-            case 5 -> "SERVER_ERROR";
-            default -> "UNKNOWN";
-        };
     }
 }

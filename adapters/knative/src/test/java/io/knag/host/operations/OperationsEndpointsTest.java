@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.AvailabilityState;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,30 +55,34 @@ class OperationsEndpointsTest {
 
     @Test
     void readinessTurnsOutOfServiceWhileTheHostRefusesTraffic() {
-        try {
-            AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        whileIn(ReadinessState.REFUSING_TRAFFIC, ReadinessState.ACCEPTING_TRAFFIC, () -> {
             http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503)
                     .expectBody().json("{\"status\":\"OUT_OF_SERVICE\"}", true);
             http.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503);
             http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        } finally {
-            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
-        }
+        });
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
     }
 
     @Test
     void livenessTurnsDownWhenTheHostIsBroken() {
-        try {
-            AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
+        whileIn(LivenessState.BROKEN, LivenessState.CORRECT, () -> {
             http.get().uri("/actuator/health/liveness").exchange().expectStatus().isEqualTo(503)
                     .expectBody().json("{\"status\":\"DOWN\"}", true);
             http.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503)
                     .expectBody().json("{\"status\":\"DOWN\"}", true);
-        } finally {
-            AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
-        }
+        });
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+
+    /** Runs {@code checks} with the host in {@code state}, then puts it back in {@code usual} (the context is shared). */
+    private void whileIn(AvailabilityState state, AvailabilityState usual, Runnable checks) {
+        try {
+            AvailabilityChangeEvent.publish(context, state);
+            checks.run();
+        } finally {
+            AvailabilityChangeEvent.publish(context, usual);
+        }
     }
 
     @Test

@@ -3,11 +3,14 @@ package io.knag.kernel.persistence;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
+import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import java.util.List;
+import reactor.core.publisher.Mono;
 
 /** The one way a host gets its connection pool: the schemas migrated first (when asked), no connection made yet. */
 public final class Databases {
@@ -51,6 +54,12 @@ public final class Databases {
             throw new IllegalArgumentException(NOT_POSTGRESQL);
         }
         return POSTGRESQL.create(built);
+    }
+
+    /** Whether the database answers: one connection from {@code connections}, validated by a round trip, closed. */
+    public static Mono<Boolean> answers(ConnectionFactory connections) {
+        return Mono.usingWhen(connections.create(), connection -> Mono.from(connection.validate(ValidationDepth.REMOTE)),
+                Connection::close);
     }
 
     /**
