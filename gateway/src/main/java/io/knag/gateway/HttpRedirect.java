@@ -1,12 +1,17 @@
 package io.knag.gateway;
 
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import io.knag.web.startup.PortInUse;
+import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
 
 /** Plain HTTP on {@code knag.gateway.http-port} answers only with a permanent redirect to HTTPS. */
 @Component
@@ -31,17 +36,21 @@ class HttpRedirect implements SmartLifecycle {
         if (httpPort <= 0) {
             return;
         }
-        server = HttpServer.create().host(address).port(httpPort)
-                .handle((request, response) -> {
-                    String host = request.requestHeaders().get("Host", "localhost").replaceFirst(":\\d+$", "");
-                    if (!host.matches("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:]+\\]")) {
-                        host = "localhost";
-                    }
-                    return response.status(308).header("Location", "https://" + host + ":" + httpsPort + request.uri())
-                            .header("Content-Length", "0").send();
-                })
-                .bindNow();
+        try {
+            server = HttpServer.create().host(address).port(httpPort).handle(this::redirect).bindNow();
+        } catch (ChannelBindException taken) {
+            throw new PortInUse(httpPort, address, "knag.gateway.http-port", taken);
+        }
         log.info("plain HTTP on {}:{} redirects to HTTPS port {}", address, server.port(), httpsPort);
+    }
+
+    private Publisher<Void> redirect(HttpServerRequest request, HttpServerResponse response) {
+        String host = request.requestHeaders().get("Host", "localhost").replaceFirst(":\\d+$", "");
+        if (!host.matches("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:]+\\]")) {
+            host = "localhost";
+        }
+        return response.status(308).header("Location", "https://" + host + ":" + httpsPort + request.uri())
+                .header("Content-Length", "0").send();
     }
 
     @Override

@@ -1,6 +1,11 @@
 package io.knag.host;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +19,34 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LazyStartup {
 
+    /**
+     * Settings are bound before the embedded PostgreSQL starts: a value that cannot be used stops the start
+     * before anything is written to the data directory.
+     */
+    @Bean
+    static BeanFactoryPostProcessor settingsBeforeDatabase() {
+        return beanFactory -> {
+            if (!beanFactory.containsBeanDefinition("embeddedDatabase")) {
+                return;
+            }
+            List<String> settings = new ArrayList<>();
+            for (String name : beanFactory.getBeanDefinitionNames()) {
+                Class<?> type = beanFactory.getType(name, false);
+                if (type != null && type.isAnnotationPresent(ConfigurationProperties.class)) {
+                    settings.add(name);
+                }
+            }
+            BeanDefinition database = beanFactory.getBeanDefinition("embeddedDatabase");
+            if (database.getDependsOn() != null) {
+                settings.addAll(List.of(database.getDependsOn()));
+            }
+            database.setDependsOn(settings.toArray(String[]::new));
+        };
+    }
+
     @Bean
     static LazyInitializationExcludeFilter eagerSettings() {
-        return (name, definition, type) -> type.isAnnotationPresent(
-                org.springframework.boot.context.properties.ConfigurationProperties.class)
+        return (name, definition, type) -> type.isAnnotationPresent(ConfigurationProperties.class)
                 || "embeddedDatabase".equals(name)
                 || io.r2dbc.spi.ConnectionFactory.class.isAssignableFrom(type)
                 || ConfigurationPropertiesBean.class.isAssignableFrom(type);

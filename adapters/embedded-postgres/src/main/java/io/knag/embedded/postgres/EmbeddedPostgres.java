@@ -3,9 +3,12 @@ package io.knag.embedded.postgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -60,9 +63,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Path binaries = PostgresBinaries.unpacked(cacheRoot());
         EmbeddedPostgres server = new EmbeddedPostgres(binaries, dataDirectory.toAbsolutePath(),
                 port == 0 ? freePort() : port, password);
+        server.stopOrphan();
+        server.refuseIfPortTaken();
         server.initialiseIfNeeded();
         server.startServer();
         return server;
+    }
+
+    /** The binaries, unpacked once per machine into $KNAG_PG_CACHE; prints their directory (for scripts). */
+    public static void main(String[] args) {
+        System.out.println(PostgresBinaries.unpacked(cacheRoot()));
     }
 
     /**
@@ -119,45 +129,73 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * initdb writes into a staging directory beside the data directory, which takes its place only when
+     * complete: a first start that is interrupted or fails leaves no half-made data directory behind.
+     */
     private void initialiseIfNeeded() {
         if (Files.exists(dataDirectory.resolve("PG_VERSION"))) {
             return;
         }
+        Path staging = null;
         Path passwordFile = null;
         try {
-            Files.createDirectories(dataDirectory);
-            List<String> command = new ArrayList<>(List.of(bin("initdb"), "-U", SUPERUSER, "-D", dataDirectory.toString(),
+            Files.createDirectories(dataDirectory.getParent());
+            staging = Files.createTempDirectory(dataDirectory.getParent(), ".initdb-");
+            List<String> command = new ArrayList<>(List.of(bin("initdb"), "-U", SUPERUSER, "-D", staging.toString(),
                     "-E", "UTF-8", "--locale=C.UTF-8"));
             if (password.isEmpty()) {
                 command.addAll(List.of("-A", "trust"));
             } else {
                 passwordFile = Files.createTempFile(dataDirectory.getParent(), "initdb-", ".pw",
-                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(passwordFile, password);
                 command.addAll(List.of("-A", "scram-sha-256", "--pwfile=" + passwordFile));
             }
             run(command);
+            Files.deleteIfExists(dataDirectory); // an empty directory made by someone else; a full one refuses
+            Files.move(staging, dataDirectory, StandardCopyOption.ATOMIC_MOVE);
+            staging = null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (passwordFile != null) {
-                try {
-                    Files.deleteIfExists(passwordFile);
-                } catch (IOException e) {
-                    log.warn("could not delete {}", passwordFile);
-                }
-            }
+            deleteQuietly(passwordFile);
+            deleteTreeQuietly(staging);
         }
         log.info("embedded PostgreSQL initialised in {} ({})", dataDirectory,
                 password.isEmpty() ? "trust on loopback" : "password required");
     }
 
-    private void startServer() {
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            log.warn("could not delete {}", file);
+        }
+    }
+
+    private static void deleteTreeQuietly(Path directory) {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(EmbeddedPostgres::deleteQuietly);
+        } catch (IOException e) {
+            log.warn("could not delete {}", directory);
+        }
+    }
+
+    /** A server that a process which died left running on this data directory is stopped. */
+    private void stopOrphan() {
         if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
             refuseIfInUse();
             runQuietly(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w", "-t", "20"));
         }
+    }
+
+    private void startServer() {
         String options = "-p " + port + " -F -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
                 + " -c max_connections=200 -c shared_buffers=64MB";
         run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "-o", options, "-w", "-t", "60",
@@ -176,11 +214,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try {
             long pid = Long.parseLong(Files.readString(owner).strip());
             if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                throw new IllegalStateException("the embedded PostgreSQL in " + dataDirectory + " is in use by process "
-                        + pid + " (is ./knag up running?); stop that first");
+                throw new EmbeddedPostgresException(EmbeddedPostgresException.Reason.DATA_DIRECTORY_IN_USE, port,
+                        dataDirectory, "the embedded PostgreSQL in " + dataDirectory + " is in use by process " + pid);
             }
         } catch (IOException | NumberFormatException e) {
             // no owner recorded: an orphan
+        }
+    }
+
+    /** pg_ctl would only say "could not start server": a port another process holds is named first. */
+    private void refuseIfPortTaken() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+        } catch (IOException taken) {
+            throw new EmbeddedPostgresException(EmbeddedPostgresException.Reason.PORT_IN_USE, port, dataDirectory,
+                    "port " + port + " on 127.0.0.1 is already in use");
         }
     }
 
@@ -196,11 +244,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return binaries.resolve("bin").resolve(name).toString();
     }
 
-    private static void run(List<String> command) {
+    private void run(List<String> command) {
         int exit = runQuietly(command);
         if (exit != 0) {
-            throw new IllegalStateException(Path.of(command.get(0)).getFileName() + " exited with " + exit
-                    + " (see the log above, or server.log in the data directory)");
+            throw new EmbeddedPostgresException(EmbeddedPostgresException.Reason.FAILED, port, dataDirectory,
+                    Path.of(command.get(0)).getFileName() + " exited with " + exit
+                            + " (see the log above, or server.log in " + dataDirectory + ")");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -37,8 +38,8 @@ public class BotRuntimeAutoConfiguration {
 
     static BotRuntimeOption choose(List<BotRuntimeOption> options, String name) {
         return options.stream().filter(option -> option.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("knag.bots.runtime=" + name + ": this artifact has no such "
-                        + "runtime; it has " + options.stream().map(BotRuntimeOption::name)
+                .orElseThrow(() -> new InvalidConfigurationPropertyValueException("knag.bots.runtime", name,
+                        "this artifact has no such runtime; it has " + options.stream().map(BotRuntimeOption::name)
                         .collect(Collectors.joining(", "))));
     }
 }

@@ -31,10 +31,10 @@ class KubernetesRuntimeAutoConfigurationTest {
         // without bots.
         runner.withPropertyValues("knag.bots.runtime=local")
                 .run(context -> assertThat(context).hasFailed().getFailure()
-                        .hasStackTraceContaining("knag.bots.runtime=local: this artifact has no such runtime; it has kubernetes"));
+                        .hasStackTraceContaining("Property knag.bots.runtime with value 'local' is invalid: this artifact has no such runtime; it has kubernetes"));
         runner.withPropertyValues("knag.bots.runtime=docker")
                 .run(context -> assertThat(context).hasFailed().getFailure()
-                        .hasStackTraceContaining("knag.bots.runtime=docker: this artifact has no such runtime"));
+                        .hasStackTraceContaining("Property knag.bots.runtime with value 'docker' is invalid: this artifact has no such runtime"));
     }
 
     @Test

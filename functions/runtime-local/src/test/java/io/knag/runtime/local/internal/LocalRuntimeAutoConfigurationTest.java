@@ -34,6 +34,6 @@ class LocalRuntimeAutoConfigurationTest {
     void anotherRuntimeNameIsRefusedWithTheOnesThereAre() {
         runner().withPropertyValues("knag.bots.runtime=kubernetes")
                 .run(context -> assertThat(context).hasFailed().getFailure()
-                        .hasStackTraceContaining("knag.bots.runtime=kubernetes: this artifact has no such runtime; it has local"));
+                        .hasStackTraceContaining("Property knag.bots.runtime with value 'kubernetes' is invalid: this artifact has no such runtime; it has local"));
     }
 }
