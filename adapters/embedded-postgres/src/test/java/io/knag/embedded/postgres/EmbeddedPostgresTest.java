@@ -30,6 +30,22 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void aTakenPortIsRefusedBeforeAnythingIsWrittenToTheDataDirectory() throws Exception {
+        Path fresh = data.resolve("fresh");
+        try (var holder = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPostgres.start(fresh, holder.getLocalPort()))
+                    .isInstanceOfSatisfying(EmbeddedPostgresException.class, refused -> {
+                        assertThat(refused.reason()).isEqualTo(EmbeddedPostgresException.Reason.PORT_IN_USE);
+                        assertThat(refused.port()).isEqualTo(holder.getLocalPort());
+                    });
+        }
+        assertThat(fresh).doesNotExist();
+        try (var listing = java.nio.file.Files.list(data)) {
+            assertThat(listing).as("no staging directory left beside it").isEmpty();
+        }
+    }
+
+    @Test
     void refusesADataDirectoryInUseByAnotherLiveProcessButTakesOverAnOrphan() throws Exception {
         try (EmbeddedPostgres running = EmbeddedPostgres.start(data, 0)) {
             Process other = new ProcessBuilder("sleep", "30").start();
