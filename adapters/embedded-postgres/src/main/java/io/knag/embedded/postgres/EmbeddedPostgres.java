@@ -37,13 +37,29 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private final String password;
+    private final Durability durability;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedPostgres(Path binaries, Path dataDirectory, int port, String password) {
+    /** What an acknowledged write survives. */
+    public enum Durability {
+        /**
+         * fsync on, as PostgreSQL ships: a committed write survives a crash of the operating system or a
+         * power cut. The default: the embedded default holds real users' accounts and vault keys.
+         */
+        CRASH_SAFE,
+        /**
+         * fsync off: faster, and a crash of the operating system may lose acknowledged writes or corrupt the
+         * directory. Only for databases that are thrown away afterwards (tests).
+         */
+        THROWAWAY
+    }
+
+    private EmbeddedPostgres(Path binaries, Path dataDirectory, int port, String password, Durability durability) {
         this.binaries = binaries;
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.password = password == null ? "" : password;
+        this.durability = durability;
     }
 
     /**
@@ -60,9 +76,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * loopback connections are trusted (tests, throw-away directories).
      */
     public static EmbeddedPostgres start(Path dataDirectory, int port, String password) {
+        return start(dataDirectory, port, password, Durability.CRASH_SAFE);
+    }
+
+    /** As {@link #start(Path, int, String)}, with a choice of {@link Durability} (crash-safe by default). */
+    public static EmbeddedPostgres start(Path dataDirectory, int port, String password, Durability durability) {
         Path binaries = PostgresBinaries.unpacked(cacheRoot());
         EmbeddedPostgres server = new EmbeddedPostgres(binaries, dataDirectory.toAbsolutePath(),
-                port == 0 ? freePort() : port, password);
+                port == 0 ? freePort() : port, password, durability);
         server.stopOrphan();
         server.refuseIfPortTaken();
         server.initialiseIfNeeded();
@@ -196,7 +217,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private void startServer() {
-        String options = "-p " + port + " -F -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+        String options = "-p " + port + (durability == Durability.THROWAWAY ? " -F" : "")
+                + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
                 + " -c max_connections=200 -c shared_buffers=64MB";
         run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "-o", options, "-w", "-t", "60",
                 "-l", dataDirectory.resolve("server.log").toString(), "start"));

@@ -30,6 +30,27 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void isCrashSafeUnlessAskedForAThrowAwayDatabase() throws Exception {
+        try (EmbeddedPostgres safe = EmbeddedPostgres.start(data.resolve("safe"), 0);
+             var c = DriverManager.getConnection(safe.jdbcUrl("postgres"), EmbeddedPostgres.SUPERUSER, "")) {
+            assertThat(setting(c, "fsync")).isEqualTo("on");
+            assertThat(setting(c, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(c, "full_page_writes")).isEqualTo("on");
+        }
+        try (EmbeddedPostgres throwaway = EmbeddedPostgres.start(data.resolve("throwaway"), 0, null,
+                EmbeddedPostgres.Durability.THROWAWAY);
+             var c = DriverManager.getConnection(throwaway.jdbcUrl("postgres"), EmbeddedPostgres.SUPERUSER, "")) {
+            assertThat(setting(c, "fsync")).isEqualTo("off");
+        }
+    }
+
+    private static String setting(java.sql.Connection c, String name) throws Exception {
+        var rows = c.createStatement().executeQuery("SHOW " + name);
+        rows.next();
+        return rows.getString(1);
+    }
+
+    @Test
     void aTakenPortIsRefusedBeforeAnythingIsWrittenToTheDataDirectory() throws Exception {
         Path fresh = data.resolve("fresh");
         try (var holder = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -36,7 +36,9 @@ public final class TestDatabase {
     public static synchronized TestDatabase create(SchemaMigration... migrations) {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.start(Files.createTempDirectory("knag-test-pg"), 0);
+                // Thrown away after the run: fsync off, as a test database may be (the host's own is crash-safe).
+                server = EmbeddedPostgres.start(Files.createTempDirectory("knag-test-pg"), 0, null,
+                        EmbeddedPostgres.Durability.THROWAWAY);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
