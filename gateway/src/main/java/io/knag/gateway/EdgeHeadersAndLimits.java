@@ -2,6 +2,7 @@ package io.knag.gateway;
 
 import io.knag.kernel.KnagException;
 import io.knag.web.HttpProblems;
+import io.knag.web.MediaTypeHeaders;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +39,7 @@ class EdgeHeadersAndLimits implements WebFilter {
             return Mono.error(new KnagException(HttpProblems.PAYLOAD_TOO_LARGE,
                     "The request body may be at most " + maxBody + " bytes"));
         }
-        return chain.filter(exchange);
+        KnagException malformed = MediaTypeHeaders.malformed(exchange.getRequest().getHeaders());
+        return malformed != null ? Mono.error(malformed) : chain.filter(exchange);
     }
 }

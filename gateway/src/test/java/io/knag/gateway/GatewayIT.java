@@ -184,6 +184,27 @@ class GatewayIT {
     }
 
     @Test
+    void mediaTypeHeadersThatDoNotParseAreRefusedAtTheGatewayAsProblems() throws Exception {
+        int before = echoed.get();
+        for (String contentType : new String[] {"application/json, text/plain", "application/json;charset=bogus",
+                "a/b/c", "json"}) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/echo/x"))
+                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(refused.statusCode()).as(contentType).isEqualTo(415);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).as(contentType).contains("unsupported-media-type");
+        }
+        HttpResponse<String> twoTypes = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/echo/x"))
+                .header("Content-Type", "application/json").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(twoTypes.statusCode()).isEqualTo(415);
+        HttpResponse<String> badAccept = send(get("/api/v1/echo/logs").header("Accept", "text/plain;q=abc"));
+        assertThat(badAccept.statusCode()).isEqualTo(406);
+        assertThat(badAccept.body()).contains("not-acceptable");
+        assertThat(echoed.get()).as("nothing reached a function").isEqualTo(before);
+    }
+
+    @Test
     void publicDocumentsAreServedFromTheGatewaysCache() throws Exception {
         double before = hostRequests("/.well-known/jwks.json");
         for (int i = 0; i < 3; i++) {
