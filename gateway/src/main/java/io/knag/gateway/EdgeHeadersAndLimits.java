@@ -3,6 +3,7 @@ package io.knag.gateway;
 import io.knag.kernel.KnagException;
 import io.knag.web.HttpProblems;
 import io.knag.web.MediaTypeHeaders;
+import io.knag.web.NormalPaths;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +40,10 @@ class EdgeHeadersAndLimits implements WebFilter {
             return Mono.error(new KnagException(HttpProblems.PAYLOAD_TOO_LARGE,
                     "The request body may be at most " + maxBody + " bytes"));
         }
-        KnagException malformed = MediaTypeHeaders.malformed(exchange.getRequest().getHeaders());
+        KnagException malformed = NormalPaths.refused(exchange.getRequest());
+        if (malformed == null) {
+            malformed = MediaTypeHeaders.malformed(exchange.getRequest().getHeaders());
+        }
         return malformed != null ? Mono.error(malformed) : chain.filter(exchange);
     }
 }

@@ -205,6 +205,20 @@ class GatewayIT {
     }
 
     @Test
+    void aPathNotInNormalFormIsRefusedBeforeAnyRouteLimitOrTokenCheck() throws Exception {
+        int before = echoed.get();
+        for (String path : new String[] {"/api/v1/%61uth/login", "/%61pi/v1/auth/login", "/api/v1//auth/login",
+                "/api/v1/auth;x/login", "/api/v1/%65cho/x", "/api/v1/echo/%2e%2e/x", "/api/v1/echo//x",
+                "/api/v1%2Fecho/x"}) {
+            HttpResponse<String> refused = send(post(path, "{\"email\":\"a@example.com\",\"password\":\"x\"}"));
+            assertThat(refused.statusCode()).as(path).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).as(path).contains("path-not-normal");
+        }
+        assertThat(echoed.get()).as("nothing reached a function").isEqualTo(before);
+    }
+
+    @Test
     void publicDocumentsAreServedFromTheGatewaysCache() throws Exception {
         double before = hostRequests("/.well-known/jwks.json");
         for (int i = 0; i < 3; i++) {

@@ -3,6 +3,7 @@ package io.knag.http;
 import io.knag.kernel.KnagException;
 import io.knag.web.HttpProblems;
 import io.knag.web.MediaTypeHeaders;
+import io.knag.web.NormalPaths;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.unit.DataSize;
@@ -41,7 +42,10 @@ class RequestLimits implements WebFilter {
             return Mono.error(new KnagException(HttpProblems.PAYLOAD_TOO_LARGE,
                     "The request body may be at most " + maxBodyBytes + " bytes"));
         }
-        KnagException malformed = MediaTypeHeaders.malformed(exchange.getRequest().getHeaders());
+        KnagException malformed = NormalPaths.refused(exchange.getRequest());
+        if (malformed == null) {
+            malformed = MediaTypeHeaders.malformed(exchange.getRequest().getHeaders());
+        }
         return malformed != null ? Mono.error(malformed) : chain.filter(exchange);
     }
 }

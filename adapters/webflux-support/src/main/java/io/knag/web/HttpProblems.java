@@ -15,6 +15,8 @@ public final class HttpProblems {
             new ProblemType("rate-limited", "Too many requests; slow down", 429);
     public static final ProblemType UPSTREAM_UNAVAILABLE =
             new ProblemType("upstream-unavailable", "The service behind the gateway is not answering", 503);
+    public static final ProblemType PATH_NOT_NORMAL =
+            new ProblemType("path-not-normal", "The request path is not in its one normal form", 400);
     public static final ProblemType METHOD_NOT_ALLOWED =
             new ProblemType("method-not-allowed", "This method is not allowed here", 405);
 
