@@ -12,10 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /events}: the CloudEvents sink a Knative Trigger delivers to (binary or structured mode). The
@@ -23,6 +25,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * 202 once they handled it, 400 {@code event-rejected} for an unknown type, a missing attribute or malformed
  * data (a broker does not retry a 4xx: it goes to the dead-letter sink), 5xx when a consumer failed (the
  * broker retries; consumers dedupe on the event id). Not routed by the gateway: cluster-internal only.
+ *
+ * <p>Served only when events leave this process ({@code K_SINK} or {@code knag.events.sink} names a broker, as
+ * in {@link EventsConfiguration}): the embedded default delivers in-process, so there nothing outside the
+ * process can deliver an event (an unauthenticated {@code io.knag.user.deleted} to 127.0.0.1:8080 once erased
+ * a live account's vault). Decided when the bean is made, not by a condition: the AOT build fixes conditions
+ * where K_SINK is never set.
  */
 @Configuration(proxyBeanMethods = false)
 class EventSink {
@@ -30,7 +38,11 @@ class EventSink {
     private static final Logger log = LoggerFactory.getLogger(EventSink.class);
 
     @Bean
-    RouterFunction<ServerResponse> cloudEventsSink(HttpBinding http, ObjectProvider<EventConsumer> consumers) {
+    RouterFunction<ServerResponse> cloudEventsSink(Environment environment, HttpBinding http,
+                                                   ObjectProvider<EventConsumer> consumers) {
+        if (environment.getProperty("knag.events.sink", environment.getProperty("K_SINK", "")).isBlank()) {
+            return request -> Mono.empty(); // no route: POST /events is a 404 like any unknown path
+        }
         return RouterFunctions.route()
                 .POST("/events", request -> request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
                         .map(body -> read(http, request, body))
