@@ -1,9 +1,7 @@
 package io.knag.gateway;
 
 import io.knag.kernel.KnagException;
-import io.knag.web.HttpProblems;
-import io.knag.web.MediaTypeHeaders;
-import io.knag.web.NormalPaths;
+import io.knag.web.EdgeRequests;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -36,14 +34,7 @@ class EdgeHeadersAndLimits implements WebFilter {
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
         headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-        if (exchange.getRequest().getHeaders().getContentLength() > maxBody) {
-            return Mono.error(new KnagException(HttpProblems.PAYLOAD_TOO_LARGE,
-                    "The request body may be at most " + maxBody + " bytes"));
-        }
-        KnagException malformed = NormalPaths.refused(exchange.getRequest());
-        if (malformed == null) {
-            malformed = MediaTypeHeaders.malformed(exchange.getRequest().getHeaders());
-        }
-        return malformed != null ? Mono.error(malformed) : chain.filter(exchange);
+        KnagException refused = EdgeRequests.refused(exchange.getRequest(), maxBody);
+        return refused != null ? Mono.error(refused) : chain.filter(exchange);
     }
 }

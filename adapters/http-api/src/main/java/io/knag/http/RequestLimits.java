@@ -1,9 +1,7 @@
 package io.knag.http;
 
 import io.knag.kernel.KnagException;
-import io.knag.web.HttpProblems;
-import io.knag.web.MediaTypeHeaders;
-import io.knag.web.NormalPaths;
+import io.knag.web.EdgeRequests;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.unit.DataSize;
@@ -37,15 +35,7 @@ class RequestLimits implements WebFilter {
             headers.set("X-Content-Type-Options", "nosniff");
             return Mono.empty();
         });
-        long declared = exchange.getRequest().getHeaders().getContentLength();
-        if (declared > maxBodyBytes) {
-            return Mono.error(new KnagException(HttpProblems.PAYLOAD_TOO_LARGE,
-                    "The request body may be at most " + maxBodyBytes + " bytes"));
-        }
-        KnagException malformed = NormalPaths.refused(exchange.getRequest());
-        if (malformed == null) {
-            malformed = MediaTypeHeaders.malformed(exchange.getRequest().getHeaders());
-        }
-        return malformed != null ? Mono.error(malformed) : chain.filter(exchange);
+        KnagException refused = EdgeRequests.refused(exchange.getRequest(), maxBodyBytes);
+        return refused != null ? Mono.error(refused) : chain.filter(exchange);
     }
 }

@@ -40,7 +40,7 @@ class EventSink {
     @Bean
     RouterFunction<ServerResponse> cloudEventsSink(Environment environment, HttpBinding http,
                                                    ObjectProvider<EventConsumer> consumers) {
-        if (environment.getProperty("knag.events.sink", environment.getProperty("K_SINK", "")).isBlank()) {
+        if (EventsConfiguration.sink(environment).isBlank()) {
             return request -> Mono.empty(); // no route: POST /events is a 404 like any unknown path
         }
         return RouterFunctions.route()

@@ -26,7 +26,7 @@ class EventsConfiguration {
     EventPublisher eventPublisher(Environment environment, ObjectProvider<EventConsumer> consumers,
                                   ObjectProvider<HttpBinding> http,
                                   ObjectProvider<MeterRegistry> meters) {
-        String sink = environment.getProperty("knag.events.sink", environment.getProperty("K_SINK", ""));
+        String sink = sink(environment);
         if (sink.isBlank()) {
             return new InProcessEventPublisher(consumers.orderedStream().toList());
         }
@@ -34,5 +34,10 @@ class EventsConfiguration {
         Duration backoff = environment.getProperty("knag.events.first-backoff", Duration.class, Duration.ofMillis(200));
         return new HttpEventPublisher(WebClient.create(), URI.create(sink), http.getObject(), meters.getObject(),
                 attempts, backoff);
+    }
+
+    /** The broker events go to ({@code knag.events.sink}, else Knative's {@code K_SINK}); blank: in-process. */
+    static String sink(Environment environment) {
+        return environment.getProperty("knag.events.sink", environment.getProperty("K_SINK", ""));
     }
 }
