@@ -55,6 +55,12 @@ class BotRoutes {
                 .POST("/api/v1/bots/{id}/stop", request -> auth.with(request, PathIds.uuid(request, "id"))
                         .flatMap(command -> functions.apply("stopBot", command))
                         .flatMap(view -> ServerResponse.accepted().bodyValue(view)))
+                .GET("/api/v1/bots/{id}/events", request -> auth.with(request, PathIds.uuid(request, "id"))
+                        .flatMap(command -> functions.apply("botEvents", command))
+                        .flatMap(history -> ServerResponse.ok().bodyValue(history)))
+                .filter(Produces.json())
+                .build();
+        RouterFunction<ServerResponse> logRoute = RouterFunctions.route()
                 .GET("/api/v1/bots/{id}/logs", request -> withId(auth, request, id -> tail(request)
                                 .map(tail -> new BotLogsQuery(id, tail)))
                         .flatMap(command -> functions.<Object, BotLogs>apply("botLogs", command))
@@ -62,11 +68,9 @@ class BotRoutes {
                                 ? ServerResponse.ok().contentType(MediaType.TEXT_PLAIN)
                                         .bodyValue(logs.lines().isEmpty() ? "" : String.join("\n", logs.lines()) + "\n")
                                 : ServerResponse.ok().bodyValue(logs)))
-                .GET("/api/v1/bots/{id}/events", request -> auth.with(request, PathIds.uuid(request, "id"))
-                        .flatMap(command -> functions.apply("botEvents", command))
-                        .flatMap(history -> ServerResponse.ok().bodyValue(history)))
+                .filter(Produces.only(MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN))
                 .build();
-        return RouteSwitch.unlessOff(environment, "bots", routes);
+        return RouteSwitch.unlessOff(environment, "bots", routes.and(logRoute));
     }
 
     private static <T> Mono<Authenticated<T>> withId(BearerAuthentication auth, ServerRequest request,

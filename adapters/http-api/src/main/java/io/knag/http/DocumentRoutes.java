@@ -23,6 +23,7 @@ class DocumentRoutes {
                 .GET("/api/v1/openapi.yaml", request -> ServerResponse.ok().contentType(YAML)
                         .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                         .bodyValue(openApi))
+                .filter(Produces.only(YAML))
                 .build();
     }
 }

@@ -61,6 +61,7 @@ class IdentityRoutes {
                         .flatMap(jwks -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                                 .bodyValue(jwks)))
+                .filter(Produces.json())
                 .build();
         return RouteSwitch.unlessOff(environment, "identity", routes);
     }

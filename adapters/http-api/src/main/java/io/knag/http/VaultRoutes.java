@@ -45,6 +45,7 @@ class VaultRoutes {
                                 .map(body -> new Authenticated<>(caller, new RotateCredential(id, body.secrets())))))
                         .flatMap(command -> functions.apply("rotateCredential", command))
                         .flatMap(view -> ServerResponse.ok().bodyValue(view)))
+                .filter(Produces.json())
                 .build();
         return RouteSwitch.unlessOff(environment, "vault", routes);
     }

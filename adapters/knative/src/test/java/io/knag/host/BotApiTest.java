@@ -174,8 +174,20 @@ class BotApiTest {
                 "malformed-request");
     }
 
+    /** A bot whose restart policy's maxRestarts is the format argument (then the credential, as %s). */
+    static final String RESTARTS = "{\"name\":\"b\",\"credentialId\":\"%%s\",\"image\":\"knag/heartbeat-bot\","
+            + "\"restartPolicy\":{\"mode\":\"on-failure\",\"maxRestarts\":%s}}";
+
+    @Test
+    void aWholeNumberIsAcceptedWhereTheFractionsAndTextOfBadBotsAreNot() {
+        http.post().uri("/api/v1/bots").header(HttpHeaders.AUTHORIZATION, alice).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(RESTARTS.formatted("3").replace("%s", aliceCredential)).exchange()
+                .expectStatus().isCreated().expectBody().jsonPath("$.restartPolicy.maxRestarts").isEqualTo(3);
+    }
+
     static Stream<Arguments> badBots() {
         String ok = "\"name\":\"b\",\"credentialId\":\"%s\"";
+        String restarts = RESTARTS;
         return Stream.of(
                 Arguments.of("{" + ok + ",\"image\":\"docker.io/library/alpine\"}", 400, "image-not-allowed"),
                 Arguments.of("{" + ok + ",\"image\":\"knag/heartbeat-bot-evil\"}", 400, "image-not-allowed"),
@@ -203,7 +215,22 @@ class BotApiTest {
                 Arguments.of("{" + ok + ",\"image\":\"knag/heartbeat-bot\",\"name\":\"twice\"}", 400, "malformed-request"),
                 Arguments.of("{\"name\":\"" + "n".repeat(81) + "\",\"image\":\"knag/heartbeat-bot\",\"credentialId\":\"%s\"}",
                         400, "validation-failed"),
-                Arguments.of("{\"name\":", 400, "malformed-request"));
+                Arguments.of("{\"name\":", 400, "malformed-request"),
+                // Whole numbers are whole numbers: never truncated, parsed from text or taken from a boolean.
+                Arguments.of(restarts.formatted("1.5"), 400, "malformed-request"),
+                Arguments.of(restarts.formatted("5.99"), 400, "malformed-request"),
+                Arguments.of(restarts.formatted("5.0"), 400, "malformed-request"),
+                Arguments.of(restarts.formatted("1e1"), 400, "malformed-request"),
+                Arguments.of(restarts.formatted("\"5\""), 400, "malformed-request"),
+                Arguments.of(restarts.formatted("true"), 400, "malformed-request"),
+                Arguments.of(restarts.formatted("99999999999"), 400, "malformed-request"),
+                // Text is well-formed Unicode, and a name others see cannot reorder itself.
+                Arguments.of("{\"name\":\"b\\ud800\",\"image\":\"knag/heartbeat-bot\",\"credentialId\":\"%s\"}", 400,
+                        "validation-failed"),
+                Arguments.of("{\"name\":\"grid\\u202egnp.exe\",\"image\":\"knag/heartbeat-bot\",\"credentialId\":\"%s\"}",
+                        400, "validation-failed"),
+                Arguments.of("{" + ok + ",\"image\":\"knag/heartbeat-bot\",\"params\":{\"pair\":\"BTC\\udc00\"}}", 400,
+                        "validation-failed"));
     }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")

@@ -85,7 +85,30 @@ class IdentityBadInputTest {
                         "validation-failed"),
                 Arguments.of("/api/v1/auth/logout", "{}", 400, "validation-failed"),
                 Arguments.of("/api/v1/auth/recover", "{\"email\":\"taken@example.com\",\"recoveryCode\":\"AAAAA-AAAAA\","
-                        + "\"newPassword\":\"a brand new pass\"}", 401, "invalid-recovery-code"));
+                        + "\"newPassword\":\"a brand new pass\"}", 401, "invalid-recovery-code"),
+                // Unpaired surrogates are not text: they would all be stored and hashed as '?'.
+                Arguments.of(register, "{\"email\":\"a@example.com\",\"password\":\"correct horse \\ud800\","
+                        + "\"displayName\":\"A\"}", 400, "validation-failed"),
+                Arguments.of(register, "{\"email\":\"a@example.com\",\"password\":\"correct horse \\udfff\","
+                        + "\"displayName\":\"A\"}", 400, "validation-failed"),
+                Arguments.of(register, "{\"email\":\"a@example.com\",\"password\":\"correct horse battery\","
+                        + "\"displayName\":\"A\\ud83d\"}", 400, "validation-failed"),
+                Arguments.of(login, "{\"email\":\"taken@example.com\",\"password\":\"correct horse battery\\ud800\"}",
+                        400, "validation-failed"),
+                Arguments.of("/api/v1/auth/recover", "{\"email\":\"taken@example.com\",\"recoveryCode\":\"AAAAA-AAAAA\","
+                        + "\"newPassword\":\"a brand new pass\\ud800\"}", 400, "validation-failed"),
+                // A password a keyboard cannot type, or of nothing but spaces.
+                Arguments.of(register, "{\"email\":\"a@example.com\",\"password\":\"            \",\"displayName\":\"A\"}",
+                        400, "weak-password"),
+                Arguments.of(register, "{\"email\":\"a@example.com\",\"password\":\"" + "\\u0000".repeat(12)
+                        + "\",\"displayName\":\"A\"}", 400, "weak-password"),
+                Arguments.of(register, "{\"email\":\"a@example.com\",\"password\":\"correct\\u001bhorse\","
+                        + "\"displayName\":\"A\"}", 400, "weak-password"),
+                // A display name that reorders what others see.
+                Arguments.of(register, "{\"email\":\"a@example.com\",\"password\":\"correct horse battery\","
+                        + "\"displayName\":\"Ada\\u202eexe.doc\"}", 400, "validation-failed"),
+                Arguments.of(register, "{\"email\":\"a@example.com\",\"password\":\"correct horse battery\","
+                        + "\"displayName\":\"\\u2067Ada\"}", 400, "validation-failed"));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2} {3}")

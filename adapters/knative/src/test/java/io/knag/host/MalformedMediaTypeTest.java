@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -77,6 +78,45 @@ class MalformedMediaTypeTest {
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.body()).contains("invalid-credentials");
+    }
+
+    @ParameterizedTest(name = "GET {0} Accept: {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "/api/v1/vault/brokers|application/xml|406",
+        "/api/v1/vault/brokers|text/html|406",
+        "/api/v1/vault/brokers|application/problem+json|406",
+        "/api/v1/vault/brokers|application/json;q=0, */*|406",
+        "/api/v1/vault/brokers|application/xml, application/json;q=0.1|200",
+        "/api/v1/vault/brokers|application/*|200",
+        "/api/v1/vault/brokers|*/*|200",
+        "/.well-known/jwks.json|application/xml|406",
+        "/.well-known/jwks.json|application/json|200",
+        "/api/v1/openapi.yaml|application/json|406",
+        "/api/v1/openapi.yaml|application/yaml|200",
+        "/api/v1/bots/01900000-0000-7000-8000-000000000000/logs|text/html|406",
+        "/api/v1/bots/01900000-0000-7000-8000-000000000000/logs|text/plain|401",
+        "/api/v1/bots/01900000-0000-7000-8000-000000000000|text/plain|406",
+        "/api/v1/users/me|application/xml|406"})
+    void anAcceptThatExcludesWhatTheEndpointAnswersWithIs406(String path, String accept, int status) throws Exception {
+        HttpResponse<String> answer = send(request(path).header("Accept", accept).GET());
+
+        assertThat(answer.statusCode()).isEqualTo(status);
+        if (status == 406) {
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(answer.body()).contains("not-acceptable");
+        }
+    }
+
+    @Test
+    void aRefusedAcceptChangesNothing() throws Exception {
+        String body = "{\"email\":\"accept-xml@example.com\",\"password\":\"a long passphrase\",\"displayName\":\"X\"}";
+        HttpResponse<String> refused = send(request("/api/v1/auth/register").header("Content-Type", "application/json")
+                .header("Accept", "application/xml").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(refused.statusCode()).isEqualTo(406);
+
+        HttpResponse<String> registered = send(request("/api/v1/auth/register").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(registered.statusCode()).as("the refused request made no account").isEqualTo(201);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -24,12 +24,7 @@ public record BotDefinition(String name, String image, UUID credentialId, BotPar
         String trimmedName = name == null ? null : name.strip();
         String trimmedImage = image == null ? null : image.strip();
         Validation validation = new Validation();
-        validation.text(trimmedName, "name", MAX_NAME);
-        if (trimmedName != null) {
-            validation.require(!trimmedName.isEmpty(), "name", "name must not be blank");
-            validation.require(trimmedName.codePoints().noneMatch(Character::isISOControl), "name",
-                    "name must not contain control characters");
-        }
+        validation.name(trimmedName, "name", MAX_NAME);
         validation.text(trimmedImage, "image", ImageAllowlist.MAX_LENGTH);
         if (trimmedImage != null) {
             validation.require(ImageAllowlist.isWellFormed(trimmedImage), "image",

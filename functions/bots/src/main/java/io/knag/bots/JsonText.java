@@ -12,7 +12,7 @@ final class JsonText {
         }
     }
 
-    /** A value PostgreSQL's JSON cannot hold (a non-finite number, a NUL character). */
+    /** A value PostgreSQL's JSON cannot hold (a non-finite number, a NUL character, an unpaired surrogate). */
     static final class NotJsonException extends RuntimeException {
         NotJsonException(String reason) {
             super(reason, null, false, false);
@@ -68,6 +68,9 @@ final class JsonText {
     static void string(String text, StringBuilder out) {
         if (text.indexOf('\u0000') >= 0) {
             throw new NotJsonException("text must not contain NUL characters");
+        }
+        if (!io.knag.kernel.Texts.isWellFormed(text)) {
+            throw new NotJsonException("text must be valid Unicode (it holds an unpaired surrogate)");
         }
         out.append('"');
         for (int i = 0; i < text.length(); i++) {

@@ -73,10 +73,13 @@ class DefinitionRulesTest {
         assertThat(BotParams.of(null).json()).isEqualTo("{}");
         assertThatThrownBy(() -> BotParams.of(Map.of("blob", "x".repeat(BotParams.MAX_BYTES))))
                 .isInstanceOfSatisfying(KnagException.class, e -> assertThat(e.type()).isEqualTo(BotProblems.PARAMS_TOO_LARGE));
-        for (Object bad : List.of(Double.POSITIVE_INFINITY, Double.NaN, "nul\u0000inside")) {
+        for (Object bad : List.of(Double.POSITIVE_INFINITY, Double.NaN, "nul\u0000inside", "lone \uD800",
+                List.of("\uDFFF"))) {
             assertThatThrownBy(() -> BotParams.of(Map.of("x", bad))).as(String.valueOf(bad))
                     .isInstanceOfSatisfying(KnagException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.VALIDATION_FAILED));
         }
+        assertThatThrownBy(() -> BotParams.of(Map.of("key\uD800", 1)))
+                .isInstanceOfSatisfying(KnagException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.VALIDATION_FAILED));
         Object deep = "leaf";
         for (int i = 0; i < 10; i++) {
             deep = Map.of("k", deep);
@@ -91,6 +94,9 @@ class DefinitionRulesTest {
         assertThatThrownBy(() -> new CreateBot(" ", null, null, null, null, null, null))
                 .isInstanceOfSatisfying(KnagException.class, e -> assertThat(e.violations())
                         .extracting(KnagException.Violation::field).containsExactlyInAnyOrder("name", "image", "credentialId"));
+        assertThatThrownBy(() -> new CreateBot("grid\u202Egnp.exe", "knag/heartbeat-bot:1", UUID.randomUUID(), null, null,
+                null, null)).isInstanceOfSatisfying(KnagException.class, e -> assertThat(e.violations())
+                        .extracting(KnagException.Violation::field).containsExactly("name"));
         var ok = new CreateBot(" grid ", "knag/heartbeat-bot:1", UUID.randomUUID(), null, null, null, null);
         assertThat(ok.definition().name()).isEqualTo("grid");
         assertThat(ok.definition().restartPolicy()).isEqualTo(RestartPolicy.DEFAULT);

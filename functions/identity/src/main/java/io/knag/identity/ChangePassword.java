@@ -10,7 +10,7 @@ public record ChangePassword(String currentPassword, String newPassword) {
         newPassword = Passwords.normalise(newPassword);
         Validation validation = new Validation();
         Passwords.checkPresented(validation, currentPassword, "currentPassword");
-        validation.require(newPassword != null, "newPassword", "newPassword is required");
+        Passwords.checkNew(validation, newPassword, "newPassword");
         validation.throwIfFailed();
     }
 

@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Rules for a new password (ASVS 6.2): 8 to 128 characters, not on the list of common passwords,
- * not the account's own email; no composition rules. The list loads on first use.
+ * Rules for a new password (ASVS 6.2): 8 to 128 characters, not only spaces, no control characters (NUL,
+ * escape, ...: nothing a keyboard types), not on the list of common passwords, not the account's own email;
+ * no composition rules. The list loads on first use.
  */
 public final class PasswordPolicy {
 
@@ -26,6 +27,12 @@ public final class PasswordPolicy {
         }
         if (length > Passwords.MAX_LENGTH) {
             throw weak("The password must be at most " + Passwords.MAX_LENGTH + " characters long");
+        }
+        if (password.isBlank()) {
+            throw weak("The password must not be only spaces");
+        }
+        if (password.codePoints().anyMatch(Character::isISOControl)) {
+            throw weak("The password must not contain control characters");
         }
         String folded = password.toLowerCase(Locale.ROOT);
         if (commonPasswords().contains(folded)) {

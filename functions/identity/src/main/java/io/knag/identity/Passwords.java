@@ -26,9 +26,17 @@ public final class Passwords {
     public static void checkPresented(Validation validation, String normalised, String field) {
         validation.require(normalised != null && !normalised.isEmpty(), field, field + " is required");
         if (normalised != null) {
-            validation.require(length(normalised) <= MAX_LENGTH, field,
+            validation.wellFormed(normalised, field).require(length(normalised) <= MAX_LENGTH, field,
                     field + " must be at most " + MAX_LENGTH + " characters");
         }
+    }
+
+    /**
+     * A new password as a command holds it: present and well-formed Unicode (two passwords that differ only
+     * in unpaired surrogates would otherwise hash alike). {@link PasswordPolicy} judges the rest.
+     */
+    public static void checkNew(Validation validation, String normalised, String field) {
+        validation.require(normalised != null, field, field + " is required").wellFormed(normalised, field);
     }
 
     public static int length(String password) {

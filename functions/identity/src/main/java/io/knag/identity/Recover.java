@@ -12,7 +12,7 @@ public record Recover(String email, String recoveryCode, String newPassword) {
         Validation validation = new Validation();
         validation.text(email, "email", 254);
         validation.text(recoveryCode, "recoveryCode", 64);
-        validation.require(newPassword != null, "newPassword", "newPassword is required");
+        Passwords.checkNew(validation, newPassword, "newPassword");
         validation.throwIfFailed();
     }
 

@@ -13,7 +13,7 @@ public record Register(String email, String password, String displayName) {
         displayName = displayName == null ? null : displayName.strip();
         Validation validation = new Validation();
         Emails.check(validation, email, "email");
-        validation.require(password != null, "password", "password is required");
+        Passwords.checkNew(validation, password, "password");
         DisplayNames.check(validation, displayName);
         validation.throwIfFailed();
     }

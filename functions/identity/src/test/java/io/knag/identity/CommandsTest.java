@@ -33,6 +33,34 @@ class CommandsTest {
     }
 
     @Test
+    void displayNamesMayNotReorderWhatOthersSee() {
+        for (String control : new String[] {"\u202E", "\u202A", "\u202D", "\u2066", "\u2067", "\u2068", "\u2069",
+                "\u200E", "\u200F", "\u061C", "\u202C"}) {
+            assertViolation(() -> new Register("a@example.com", "correct horse", "Ada" + control + "cod.exe"), "displayName");
+            assertViolation(() -> new UpdateAccount("Ada" + control), "displayName");
+        }
+        assertThat(new Register("a@example.com", "correct horse", "Ada \uD83D\uDC69\u200D\uD83D\uDCBB").displayName())
+                .as("an emoji joined with U+200D is not a bidi control").endsWith("\uDCBB");
+        assertThat(new Register("a@example.com", "correct horse", "\u05E9\u05DC\u05D5\u05DD").displayName())
+                .as("right-to-left letters themselves are fine").hasSize(4);
+    }
+
+    @Test
+    void unpairedSurrogatesAreRefusedInEveryTextAndPasswordField() {
+        String lone = "\uD800";
+        assertViolation(() -> new Register("a@example.com", "correct horse" + lone, "A"), "password");
+        assertViolation(() -> new Register("a@example.com", "correct horse", "A" + lone), "displayName");
+        assertViolation(() -> new Register("a@example.com", "correct horse", "A\uDC00"), "displayName");
+        assertViolation(() -> new Login("a@example.com", "correct horse" + lone), "password");
+        assertViolation(() -> new ChangePassword("correct horse" + lone, "correct horse"), "currentPassword");
+        assertViolation(() -> new ChangePassword("correct horse", lone + "correct horse"), "newPassword");
+        assertViolation(() -> new Recover("a@example.com", "AAAAA", "correct horse" + lone), "newPassword");
+        assertViolation(() -> new DeleteAccount("correct horse" + lone), "password");
+        assertViolation(() -> new Refresh("token" + lone), "refreshToken");
+        assertThat(new Login("a@example.com", "correct horse \uD83D\uDD11").password()).endsWith("\uDD11");
+    }
+
+    @Test
     void loginRefusesOverlongPasswordsBeforeAnyHashing() {
         assertViolation(() -> new Login("a@example.com", "x".repeat(1_000_000)), "password");
         assertViolation(() -> new Login("a@example.com", ""), "password");

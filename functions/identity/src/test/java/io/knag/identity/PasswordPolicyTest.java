@@ -34,6 +34,18 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void rejectsPasswordsOfOnlySpacesAndAnyWithControlCharacters() {
+        assertWeak("        ", "only spaces");
+        assertWeak("\u00a0".repeat(10), "only spaces");
+        assertWeak("\u3000\t ".repeat(4), "only spaces");
+        assertWeak("\u0000".repeat(10), "control characters");
+        assertWeak("correct horse\u0000battery", "control characters");
+        assertWeak("correct horse\u001bbattery", "control characters");
+        assertWeak("correct horse\u0085battery", "control characters");
+        assertThatCode(() -> policy.check("correct horse  battery", "a@b.io")).doesNotThrowAnyException();
+    }
+
+    @Test
     void rejectsTheAccountsOwnEmail() {
         assertWeak("alice.trader@example.com", "email");
         assertWeak("alice.trader", "email");

@@ -11,12 +11,7 @@ public record AddCredential(String broker, String label, Map<String, String> sec
         label = label == null ? null : label.strip();
         Validation validation = new Validation();
         validation.text(broker, "broker", 40);
-        validation.text(label, "label", 100);
-        if (label != null) {
-            validation.require(!label.isEmpty(), "label", "label must not be blank");
-            validation.require(label.codePoints().noneMatch(Character::isISOControl), "label",
-                    "label must not contain control characters");
-        }
+        validation.name(label, "label", 100);
         Secrets.check(validation, secrets);
         validation.throwIfFailed();
         secrets = java.util.Collections.unmodifiableMap(new TreeMap<>(secrets));

@@ -25,6 +25,7 @@ final class Secrets {
             validation.require(value != null && !value.isBlank(), "secrets." + name, name + " must not be empty");
             validation.require(value == null || value.length() <= MAX_VALUE_LENGTH, "secrets." + name,
                     name + " must be at most " + MAX_VALUE_LENGTH + " characters");
+            validation.wellFormed(value, "secrets." + name);
         });
     }
 }
