@@ -3,6 +3,7 @@ package io.knag.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.ProblemType;
+import io.knag.kernel.persistence.DatabaseUnavailable;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one place where an edge's failures become HTTP answers: a {@link KnagException} anywhere in the cause
- * chain is answered as it is; the edge maps its own framework failures in {@link #edgeProblem}; anything
+ * chain is answered as it is; a database that is not there is a 503 with {@code Retry-After}
+ * ({@link DatabaseUnavailable}); the edge maps its own framework failures in {@link #edgeProblem}; anything
  * else is a bare 500 with an error id to quote, its message logged and never returned.
  */
 public abstract class ProblemExceptionHandler implements WebExceptionHandler {
@@ -41,6 +43,12 @@ public abstract class ProblemExceptionHandler implements WebExceptionHandler {
         }
         String path = exchange.getRequest().getPath().value();
         KnagException problem = ProblemWriter.find(error, KnagException.class);
+        if (problem == null) {
+            problem = DatabaseUnavailable.problem(error);
+            if (problem != null) {
+                log.warn("the database did not answer on {} ({})", path, error.getClass().getSimpleName());
+            }
+        }
         if (problem == null) {
             problem = edgeProblem(error, path);
         }
