@@ -2,6 +2,7 @@ package io.knag.gateway;
 
 import io.knag.kernel.KnagException;
 import io.knag.web.EdgeRequests;
+import io.knag.web.SecurityHeaders;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -12,8 +13,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * On every answer: HSTS and the security headers of an API (no framing, no sniffing, no referrer, a CSP
- * that allows nothing). Before anything else: a body declared larger than {@code knag.gateway.max-body}
+ * On every answer, once: HSTS and the security headers of an API (no framing, no sniffing, no referrer, a CSP
+ * that allows nothing; {@link SecurityHeaders#GATEWAY}). Before anything else: a body declared larger than {@code knag.gateway.max-body}
  * is refused without being read.
  */
 @Component
@@ -28,12 +29,12 @@ class EdgeHeadersAndLimits implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        HttpHeaders headers = exchange.getResponse().getHeaders();
-        headers.set("Strict-Transport-Security", "max-age=31536000");
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        // Set as the answer is committed, so each is there once: a proxied answer brings the host's own copies.
+        exchange.getResponse().beforeCommit(() -> {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            SecurityHeaders.GATEWAY.forEach(headers::set);
+            return Mono.empty();
+        });
         KnagException refused = EdgeRequests.refused(exchange.getRequest(), maxBody);
         return refused != null ? Mono.error(refused) : chain.filter(exchange);
     }

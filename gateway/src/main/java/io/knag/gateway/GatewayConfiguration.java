@@ -1,10 +1,12 @@
 package io.knag.gateway;
 
 import io.knag.kernel.auth.RemoteJwks;
+import io.knag.web.EdgeConnections;
+import io.knag.web.SecurityHeaders;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.reactive.CorsWebFilter;
-import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,20 +19,15 @@ class GatewayConfiguration {
         return new RemoteJwks(settings.jwks());
     }
 
-    /** Browsers may call the API from the web UI's origins only; bearer tokens, so no cookies are allowed. */
+    /** Netty's refusals as problems with the security headers, and a deadline for reading each request. */
     @Bean
-    CorsWebFilter corsFilter(GatewaySettings settings) {
-        CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOrigins(settings.corsOrigins());
-        cors.setAllowedMethods(java.util.List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-        cors.setAllowedHeaders(java.util.List.of("Authorization", "Content-Type", "traceparent"));
-        cors.setExposedHeaders(java.util.List.of("Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
-                "RateLimit-Reset", "X-Request-Id"));
-        cors.setAllowCredentials(false);
-        cors.setMaxAge(java.time.Duration.ofHours(1));
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/**", cors);
-        return new CorsWebFilter(source);
+    NettyServerCustomizer edgeConnections(@Value("${knag.http.read-timeout:20s}") Duration readTimeout) {
+        return EdgeConnections.customizer(readTimeout, SecurityHeaders.GATEWAY);
+    }
+
+    @Bean
+    BrowserOrigins browserOrigins(GatewaySettings settings) {
+        return new BrowserOrigins(settings.corsOrigins());
     }
 
     @Bean

@@ -20,6 +20,9 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimitStore {@code memory} (one gateway) or {@code redis} (limits shared by every replica)
  * @param corsOrigins  origins whose pages may call the API from a browser (the web UI's)
  * @param rateLimitsEnabled false where something in front of the gateway limits rates already
+ * @param publicUrl    the address people reach the gateway at ({@code https://knag.example.org}); the redirect
+ *                     from plain HTTP goes there, never to a {@code Host} the request names. Unset:
+ *                     {@code https://localhost:<server.port>}
  */
 @ConfigurationProperties("knag.gateway")
 public record GatewaySettings(
@@ -35,7 +38,8 @@ public record GatewaySettings(
         @DefaultValue("30s") Duration upstreamTimeout,
         @DefaultValue("memory") RateLimitStore rateLimitStore,
         @DefaultValue("https://localhost:8443") List<String> corsOrigins,
-        @DefaultValue("true") boolean rateLimitsEnabled) {
+        @DefaultValue("true") boolean rateLimitsEnabled,
+        URI publicUrl) {
 
     /** Where rate-limit counters live: this process, or Redis ({@code spring.data.redis.*}) shared by replicas. */
     public enum RateLimitStore { MEMORY, REDIS }

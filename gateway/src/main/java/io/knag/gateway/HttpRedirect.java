@@ -13,7 +13,11 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
-/** Plain HTTP on {@code knag.gateway.http-port} answers only with a permanent redirect to HTTPS. */
+/**
+ * Plain HTTP on {@code knag.gateway.http-port} answers only with a permanent redirect to HTTPS at the configured
+ * public address ({@code knag.gateway.public-url}): the request's {@code Host} is the client's to write, so a
+ * redirect built from it could send a victim's browser anywhere.
+ */
 @Component
 class HttpRedirect implements SmartLifecycle {
 
@@ -22,6 +26,7 @@ class HttpRedirect implements SmartLifecycle {
     private final int httpPort;
     private final int httpsPort;
     private final String address;
+    private final String publicUrl;
     private volatile DisposableServer server;
 
     HttpRedirect(GatewaySettings settings, @Value("${server.port}") int httpsPort,
@@ -29,6 +34,8 @@ class HttpRedirect implements SmartLifecycle {
         this.httpPort = settings.httpPort();
         this.httpsPort = httpsPort;
         this.address = address;
+        String configured = settings.publicUrl() == null ? "https://localhost:" + httpsPort : settings.publicUrl().toString();
+        this.publicUrl = configured.replaceFirst("/+$", "");
     }
 
     @Override
@@ -45,12 +52,8 @@ class HttpRedirect implements SmartLifecycle {
     }
 
     private Publisher<Void> redirect(HttpServerRequest request, HttpServerResponse response) {
-        String host = request.requestHeaders().get("Host", "localhost").replaceFirst(":\\d+$", "");
-        if (!host.matches("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:]+\\]")) {
-            host = "localhost";
-        }
-        return response.status(308).header("Location", "https://" + host + ":" + httpsPort + request.uri())
-                .header("Content-Length", "0").send();
+        String target = request.uri().startsWith("/") ? request.uri() : "/";
+        return response.status(308).header("Location", publicUrl + target).header("Content-Length", "0").send();
     }
 
     @Override

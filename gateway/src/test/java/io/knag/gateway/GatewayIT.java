@@ -17,6 +17,8 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import io.knag.kernel.testing.RawHttp;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +45,7 @@ class GatewayIT {
     static int httpsPort;
     static int httpPort;
     static HttpClient client;
+    static SSLContext tls;
 
     @BeforeAll
     static void start() throws Exception {
@@ -75,8 +78,10 @@ class GatewayIT {
                 "--knag.gateway.jwks=http://127.0.0.1:" + hostPort + "/.well-known/jwks.json",
                 "--knag.gateway.http-port=" + httpPort,
                 "--knag.gateway.per-ip=16",
+                "--knag.http.read-timeout=2s",
                 "--test.echo.uri=http://127.0.0.1:" + echo.getAddress().getPort());
-        client = HttpClient.newBuilder().sslContext(TestSupport.trusting(keystore, "it-password".toCharArray())).connectTimeout(Duration.ofSeconds(2)).build();
+        tls = TestSupport.trusting(keystore, "it-password".toCharArray());
+        client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     @AfterAll
@@ -156,6 +161,78 @@ class GatewayIT {
                 .header("Access-Control-Request-Method", "GET"));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(refused.body()).contains("https://knag.io/problems/origin-not-allowed");
+        assertThat(refused.headers().firstValue("Strict-Transport-Security")).contains("max-age=31536000");
+        HttpResponse<String> refusedCall = send(get("/api/v1/vault/brokers").header("Origin", "https://evil.example"));
+        assertThat(refusedCall.statusCode()).isEqualTo(403);
+        assertThat(refusedCall.body()).contains("origin-not-allowed");
+        HttpResponse<String> allowedCall = send(get("/api/v1/vault/brokers").header("Origin", "https://localhost:8443"));
+        assertThat(allowedCall.statusCode()).isEqualTo(200);
+        assertThat(allowedCall.headers().firstValue("Access-Control-Allow-Origin")).contains("https://localhost:8443");
+    }
+
+    @Test
+    void proxiedAnswersCarryEachSecurityHeaderOnce() throws Exception {
+        String token = tokenFor("headers@example.com");
+        for (HttpResponse<String> answer : java.util.List.of(
+                send(get("/api/v1/users/me").header("Authorization", "Bearer " + token)),
+                send(get("/api/v1/vault/brokers")), send(get("/api/v1/vault/brokers")),
+                send(get("/api/v1/nothing").header("Authorization", "Bearer " + token)))) {
+            for (String name : new String[] {"X-Content-Type-Options", "Strict-Transport-Security", "X-Frame-Options",
+                    "Referrer-Policy", "Content-Security-Policy", "Cache-Control"}) {
+                assertThat(answer.headers().allValues(name)).as(answer.uri() + " " + name).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void theRequestsHostHeaderIsNeverReflected() throws Exception {
+        try (RawHttp plain = RawHttp.plain(httpPort)) {
+            RawHttp.Answer redirect = plain.send("GET /api/v1/users/me?x=1 HTTP/1.1\r\nHost: evil.example:8443\r\n\r\n")
+                    .answer();
+            assertThat(redirect.status()).isEqualTo(308);
+            assertThat(redirect.header("Location")).isEqualTo("https://localhost:" + httpsPort + "/api/v1/users/me?x=1");
+        }
+        for (String path : new String[] {"/actuator", "/actuator/health"}) {
+            try (RawHttp https = RawHttp.tls(tls, httpsPort)) {
+                RawHttp.Answer answer = https.send("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\n"
+                        + "Connection: close\r\n\r\n").answer();
+                assertThat(answer.body()).as(path).doesNotContain("evil.example");
+            }
+        }
+    }
+
+    @Test
+    void whatNettyRefusesIsAProblemWithTheGatewaysHeadersAndSlowRequestsTimeOut() throws Exception {
+        String[][] cases = {
+            {"GET /api/v1/vault/brokers HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(9_000) + "\r\n\r\n", "431",
+                "headers-too-large"},
+            {"GET /api/v1/bots/" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", "414", "uri-too-long"},
+            {"POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
+                "400", "malformed-http"},
+            {"POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+                "400", "malformed-http"},
+            {"GET /api/v1\\vault/brokers HTTP/1.1\r\nHost: localhost\r\n\r\n", "400", "path-not-normal"}};
+        for (String[] c : cases) {
+            try (RawHttp https = RawHttp.tls(tls, httpsPort)) {
+                RawHttp.Answer answer = https.send(c[0]).answer();
+                assertThat(answer.status()).as(c[2]).isEqualTo(Integer.parseInt(c[1]));
+                assertThat(answer.header("Content-Type")).as(c[2]).isEqualTo("application/problem+json");
+                assertThat(answer.body()).as(c[2]).contains("https://knag.io/problems/" + c[2]);
+                assertThat(answer.header("Strict-Transport-Security")).as(c[2]).isEqualTo("max-age=31536000");
+                assertThat(answer.headers("X-Content-Type-Options")).as(c[2]).containsExactly("nosniff");
+            }
+        }
+        try (RawHttp https = RawHttp.tls(tls, httpsPort)) {
+            long started = System.nanoTime();
+            https.send("GET /api/v1/vault/brokers HTTP/1.1\r\n").trickle("X-Slow: " + "s".repeat(60) + "\r\n\r\n",
+                    Duration.ofMillis(100));
+            RawHttp.Answer answer = https.answer();
+            assertThat(answer.status()).isEqualTo(408);
+            assertThat(answer.body()).contains("request-timeout");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+        }
     }
 
     @Test

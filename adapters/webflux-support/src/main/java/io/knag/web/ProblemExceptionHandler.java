@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one place where an edge's failures become HTTP answers: a {@link KnagException} anywhere in the cause
- * chain is answered as it is; a database that is not there is a 503 with {@code Retry-After}
- * ({@link DatabaseUnavailable}); the edge maps its own framework failures in {@link #edgeProblem}; anything
+ * chain is answered as it is; the edge maps its own framework failures in {@link #edgeProblem}; a database that
+ * is not there is a 503 with {@code Retry-After} ({@link DatabaseUnavailable}); anything
  * else is a bare 500 with an error id to quote, its message logged and never returned.
  */
 public abstract class ProblemExceptionHandler implements WebExceptionHandler {
@@ -44,13 +44,13 @@ public abstract class ProblemExceptionHandler implements WebExceptionHandler {
         String path = exchange.getRequest().getPath().value();
         KnagException problem = ProblemWriter.find(error, KnagException.class);
         if (problem == null) {
+            problem = edgeProblem(error, path);
+        }
+        if (problem == null) {
             problem = DatabaseUnavailable.problem(error);
             if (problem != null) {
                 log.warn("the database did not answer on {} ({})", path, error.getClass().getSimpleName());
             }
-        }
-        if (problem == null) {
-            problem = edgeProblem(error, path);
         }
         if (problem == null) {
             String errorId = UUID.randomUUID().toString();

@@ -5,7 +5,6 @@ import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.ProblemType;
-import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -29,7 +28,7 @@ public final class DatabaseUnavailable {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
                     || t instanceof R2dbcTimeoutException || t instanceof DataAccessResourceFailureException
-                    || t instanceof ConnectException || t.getClass().getName().equals("reactor.pool.PoolAcquireTimeoutException")) {
+                    || t.getClass().getName().equals("reactor.pool.PoolAcquireTimeoutException")) {
                 return new KnagException(TYPE, "The database did not answer; retry in a few seconds", List.of(), RETRY_AFTER);
             }
         }
