@@ -24,14 +24,15 @@ import java.util.stream.Collectors;
 /**
  * The platform's {@link Event}s as CloudEvents 1.0 and back: {@code id} a UUID, {@code source}
  * {@code /knag/<function>}, {@code subject} the bot or user id, data JSON of the type's record. Only the
- * types this application declared ({@link EventType} beans) are read; anything else is {@link EventRejected}.
+ * types this application declared ({@link EventType} beans) are read, and only from the sources declared for
+ * them; anything else is {@link EventRejected}.
  */
 public final class EventCodec {
 
     public static final String JSON = "application/json";
 
     private final ObjectMapper json;
-    private final Map<String, Class<?>> types;
+    private final Map<String, EventType> types;
     private final JsonFormat structured = new JsonFormat();
 
     public EventCodec(List<EventType> types) {
@@ -39,8 +40,7 @@ public final class EventCodec {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        this.types = types.stream().collect(Collectors.toUnmodifiableMap(EventType::type, EventType::dataClass,
-                (a, b) -> a));
+        this.types = types.stream().collect(Collectors.toUnmodifiableMap(EventType::type, type -> type, (a, b) -> a));
     }
 
     public boolean knows(String type) {
@@ -59,10 +59,15 @@ public final class EventCodec {
     }
 
     public Event fromCloudEvent(CloudEvent event) {
-        Class<?> dataClass = types.get(event.getType());
-        if (dataClass == null) {
+        EventType declared = types.get(event.getType());
+        if (declared == null) {
             throw new EventRejected("unknown event type " + printable(event.getType()));
         }
+        if (!declared.sources().contains(event.getSource().toString())) {
+            throw new EventRejected(event.getType() + " events come only from " + String.join(" or ",
+                    new java.util.TreeSet<>(declared.sources())) + ", not from " + printable(event.getSource().toString()));
+        }
+        Class<?> dataClass = declared.dataClass();
         UUID id;
         try {
             id = UUID.fromString(event.getId());

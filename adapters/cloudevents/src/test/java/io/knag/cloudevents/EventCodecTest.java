@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
 
-    final EventCodec codec = new EventCodec(List.of(new EventType(BotStartRequested.TYPE, BotStartRequested.class),
-            new EventType(BotStopRequested.TYPE, BotStopRequested.class),
-            new EventType(BotStatusChanged.TYPE, BotStatusChanged.class),
-            new EventType(UserDeleted.TYPE, UserDeleted.class)));
+    final EventCodec codec = new EventCodec(List.of(new EventType(BotStartRequested.TYPE, BotStartRequested.SOURCE, BotStartRequested.class),
+            new EventType(BotStopRequested.TYPE, BotStopRequested.SOURCE, BotStopRequested.class),
+            new EventType(BotStatusChanged.TYPE, java.util.Set.of(BotStatusChanged.SOURCE, BotStartRequested.SOURCE), BotStatusChanged.class),
+            new EventType(UserDeleted.TYPE, UserDeleted.SOURCE, UserDeleted.class)));
     final UUID bot = UUID.randomUUID();
     final UUID owner = UUID.randomUUID();
     final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -62,14 +62,14 @@ class EventCodecTest {
         String id = UUID.randomUUID().toString();
         List<String> bad = List.of(
                 "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/x\",\"type\":\"io.knag.bot.explode.requested\",\"data\":{}}",
-                "{\"specversion\":\"1.0\",\"source\":\"/x\",\"type\":\"io.knag.bot.stop.requested\",\"data\":{}}",
+                "{\"specversion\":\"1.0\",\"source\":\"/knag/bots\",\"type\":\"io.knag.bot.stop.requested\",\"data\":{}}",
                 "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"type\":\"io.knag.bot.stop.requested\",\"data\":{}}",
-                "{\"specversion\":\"0.3\",\"id\":\"" + id + "\",\"source\":\"/x\",\"type\":\"io.knag.bot.stop.requested\"}",
-                "{\"specversion\":\"1.0\",\"id\":\"not-a-uuid\",\"source\":\"/x\",\"type\":\"io.knag.bot.stop.requested\",\"data\":{}}",
-                "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/x\",\"type\":\"io.knag.bot.stop.requested\"}",
-                "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/x\",\"type\":\"io.knag.bot.stop.requested\","
+                "{\"specversion\":\"0.3\",\"id\":\"" + id + "\",\"source\":\"/knag/bots\",\"type\":\"io.knag.bot.stop.requested\"}",
+                "{\"specversion\":\"1.0\",\"id\":\"not-a-uuid\",\"source\":\"/knag/bots\",\"type\":\"io.knag.bot.stop.requested\",\"data\":{}}",
+                "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/knag/bots\",\"type\":\"io.knag.bot.stop.requested\"}",
+                "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/knag/bots\",\"type\":\"io.knag.bot.stop.requested\","
                         + "\"data\":{\"botId\":\"SECRET-MARKER\"}}",
-                "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/x\",\"type\":\"io.knag.bot.stop.requested\","
+                "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/knag/bots\",\"type\":\"io.knag.bot.stop.requested\","
                         + "\"data\":{\"botId\":\"" + bot + "\",\"owner\":\"" + owner + "\",\"generation\":1,\"reason\":\"r\","
                         + "\"extra\":\"SECRET-MARKER\"}}",
                 "not json at all SECRET-MARKER");
@@ -100,6 +100,23 @@ class EventCodecTest {
     }
 
     @Test
+    void anEventTypeIsAcceptedOnlyFromTheSourcesDeclaredForIt() {
+        byte[] data = codec.data(new UserDeleted(owner, Instant.parse("2026-12-07T10:00:00Z")));
+        for (String source : new String[] {"/knag/bots", "/knag/bot-manager", "/knag/identity/", "/x", "https://evil.example"}) {
+            assertThatThrownBy(() -> codec.fromAttributes(Map.of("id", UUID.randomUUID().toString(), "type", UserDeleted.TYPE,
+                    "source", source)::get, data)).as(source).isInstanceOf(EventRejected.class)
+                    .hasMessageContaining("/knag/identity");
+        }
+        assertThat(codec.fromAttributes(Map.of("id", UUID.randomUUID().toString(), "type", UserDeleted.TYPE,
+                "source", "/knag/identity")::get, data).source()).isEqualTo("/knag/identity");
+        byte[] status = codec.data(new BotStatusChanged(bot, owner, io.knag.bots.BotState.CREATED, io.knag.bots.BotState.STARTING, Instant.now(), "start requested"));
+        for (String source : new String[] {"/knag/bots", "/knag/bot-manager"}) {
+            assertThat(codec.fromAttributes(Map.of("id", UUID.randomUUID().toString(), "type", BotStatusChanged.TYPE,
+                    "source", source)::get, status).source()).isEqualTo(source);
+        }
+    }
+
+    @Test
     void attributesFromAnotherPlatformsEnvelopeAreCheckedTheSameWay() {
         byte[] data = codec.data(new BotStopRequested(bot, owner, 2, "requested"));
         Map<String, String> attributes = Map.of("id", UUID.randomUUID().toString(), "type", BotStopRequested.TYPE,
@@ -107,9 +124,9 @@ class EventCodecTest {
         Event event = codec.fromAttributes(attributes::get, data);
         assertThat(event.data()).isEqualTo(new BotStopRequested(bot, owner, 2, "requested"));
         assertThat(event.time()).isEqualTo(Instant.parse("2026-11-25T03:00:00Z"));
-        assertThatThrownBy(() -> codec.fromAttributes(Map.of("type", BotStopRequested.TYPE, "source", "/x")::get, data))
+        assertThatThrownBy(() -> codec.fromAttributes(Map.of("type", BotStopRequested.TYPE, "source", "/knag/bots")::get, data))
                 .isInstanceOf(EventRejected.class).hasMessageContaining("id");
         assertThatThrownBy(() -> codec.fromAttributes(Map.of("id", UUID.randomUUID().toString(), "type",
-                BotStopRequested.TYPE, "source", "/x", "time", "yesterday")::get, data)).isInstanceOf(EventRejected.class);
+                BotStopRequested.TYPE, "source", "/knag/bots", "time", "yesterday")::get, data)).isInstanceOf(EventRejected.class);
     }
 }

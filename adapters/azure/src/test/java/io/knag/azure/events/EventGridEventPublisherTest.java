@@ -27,7 +27,7 @@ class EventGridEventPublisherTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     final EventGridTopic topic = new EventGridTopic();
-    final EventCodec codec = new EventCodec(List.of(new EventType(BotStopRequested.TYPE, BotStopRequested.class)));
+    final EventCodec codec = new EventCodec(List.of(new EventType(BotStopRequested.TYPE, BotStopRequested.SOURCE, BotStopRequested.class)));
     final Event event = new Event(UUID.randomUUID(), BotStopRequested.TYPE, BotStopRequested.SOURCE, "bot-1",
             Instant.parse("2025-06-02T09:14:31Z"), new BotStopRequested(UUID.randomUUID(), UUID.randomUUID(), 1, "owner"));
 

@@ -2,6 +2,7 @@ package io.knag.host.events;
 
 import io.knag.cloudevents.EventProblems;
 import io.knag.cloudevents.EventRejected;
+import io.knag.cloudevents.EventNotSigned;
 import io.knag.cloudevents.HttpBinding;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.events.Event;
@@ -30,7 +31,9 @@ import reactor.core.publisher.Mono;
  * in {@link EventsConfiguration}): the embedded default delivers in-process, so there nothing outside the
  * process can deliver an event (an unauthenticated {@code io.knag.user.deleted} to 127.0.0.1:8080 once erased
  * a live account's vault). Decided when the bean is made, not by a condition: the AOT build fixes conditions
- * where K_SINK is never set.
+ * where K_SINK is never set. There, an event must carry a valid signature of the deployment's key
+ * ({@code KNAG_EVENTS_SIGNING_KEY}, {@link io.knag.cloudevents.EventSignatures}), or it is a 401
+ * {@code event-not-signed}: the broker's Trigger is not the only thing in a cluster that can reach this port.
  */
 @Configuration(proxyBeanMethods = false)
 class EventSink {
@@ -43,6 +46,7 @@ class EventSink {
         if (EventsConfiguration.sink(environment).isBlank()) {
             return request -> Mono.empty(); // no route: POST /events is a 404 like any unknown path
         }
+        EventsConfiguration.requireSigning(http);
         return RouterFunctions.route()
                 .POST("/events", request -> request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
                         .map(body -> read(http, request, body))
@@ -56,6 +60,9 @@ class EventSink {
             Event event = http.read(request.headers().asHttpHeaders(), body);
             log.info("event {} type={} subject={} received", event.id(), event.type(), event.subject());
             return event;
+        } catch (EventNotSigned e) {
+            log.warn("event {} refused: not signed with this deployment's key", request.headers().firstHeader("ce-id"));
+            throw new KnagException(EventProblems.EVENT_NOT_SIGNED, "Sign events with KNAG_EVENTS_SIGNING_KEY");
         } catch (EventRejected e) {
             log.warn("event {} rejected: {}", request.headers().firstHeader("ce-id"), e.getMessage());
             throw new KnagException(EventProblems.EVENT_REJECTED, e.getMessage());

@@ -1,6 +1,7 @@
 package io.knag.host.events;
 
 import io.knag.cloudevents.HttpBinding;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import io.knag.kernel.events.EventConsumer;
 import io.knag.kernel.events.EventPublisher;
 import io.knag.kernel.events.InProcessEventPublisher;
@@ -30,10 +31,20 @@ class EventsConfiguration {
         if (sink.isBlank()) {
             return new InProcessEventPublisher(consumers.orderedStream().toList());
         }
+        requireSigning(http.getObject());
         int attempts = environment.getProperty("knag.events.attempts", Integer.class, 4);
         Duration backoff = environment.getProperty("knag.events.first-backoff", Duration.class, Duration.ofMillis(200));
         return new HttpEventPublisher(WebClient.create(), URI.create(sink), http.getObject(), meters.getObject(),
                 attempts, backoff);
+    }
+
+    /** Events that go through a broker are signed and verified: a host with a broker and no key does not start. */
+    static void requireSigning(HttpBinding http) {
+        if (!http.signs()) {
+            throw new InvalidConfigurationPropertyValueException("knag.events.signing-key", "",
+                    "events go through a broker, so they must be signed: set it to 32 random bytes in base64 "
+                            + "(openssl rand -base64 32), the same for every function group");
+        }
     }
 
     /** The broker events go to ({@code knag.events.sink}, else Knative's {@code K_SINK}); blank: in-process. */

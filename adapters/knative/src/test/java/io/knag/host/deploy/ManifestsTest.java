@@ -165,7 +165,7 @@ class ManifestsTest {
     @Test
     void secretSettingsComeOnlyFromTheKnagConfigSecret() {
         Set<String> secret = Set.of("KNAG_DATABASE_URL", "KNAG_DATABASE_USERNAME", "KNAG_DATABASE_PASSWORD",
-                "KNAG_IDENTITY_KEY_ENCRYPTION_KEY", "KNAG_TOKENS_ISSUER");
+                "KNAG_IDENTITY_KEY_ENCRYPTION_KEY", "KNAG_TOKENS_ISSUER", "KNAG_EVENTS_SIGNING_KEY");
         for (String name : FUNCTION_SERVICES) {
             Container container = container(deploy.named(Service.class, name));
             assertThat(secretKeys(container)).as(name).containsAll(secret);

@@ -23,7 +23,7 @@ class HttpEventPublisherTest {
 
     final TestBroker broker = new TestBroker();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final HttpBinding http = new HttpBinding(new EventCodec(List.of(new EventType(BotStopRequested.TYPE,
+    final HttpBinding http = new HttpBinding(new EventCodec(List.of(new EventType(BotStopRequested.TYPE, BotStopRequested.SOURCE,
             BotStopRequested.class))));
     final HttpEventPublisher publisher = new HttpEventPublisher(WebClient.create(), URI.create(broker.url()), http, meters,
             4, Duration.ofMillis(20));

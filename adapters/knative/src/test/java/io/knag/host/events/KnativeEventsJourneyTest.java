@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knag.host.HostDatabase;
 import io.knag.host.HostTest;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.HttpMessageFactory;
+import io.cloudevents.jackson.JsonFormat;
+import io.knag.cloudevents.EventSignatures;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +40,9 @@ class KnativeEventsJourneyTest {
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
     static final String MARKER = "MARKER-" + UUID.randomUUID();
     static final TestBroker broker = new TestBroker();
+    /** A test fixture: the deployment's events signing key (32 bytes). */
+    static final String SIGNING_KEY = "dGVzdCBmaXh0dXJlOiBrbmFnIGV2ZW50cyBrZXkgMzI=";
+    static final String OTHER_KEY = "YW5vdGhlciBkZXBsb3ltZW50J3Mga2V5LCAzMiBieXQ=";
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws Exception {
@@ -41,6 +50,7 @@ class KnativeEventsJourneyTest {
         var bots = Files.createTempDirectory("knag-knative-bots");
         registry.add("knag.runtime.local.directory", bots::toString);
         registry.add("K_SINK", broker::url);
+        registry.add("knag.events.signing-key", () -> SIGNING_KEY);
     }
 
     @AfterAll
@@ -75,7 +85,7 @@ class KnativeEventsJourneyTest {
         assertThat(types).contains("io.knag.bot.start.requested", "io.knag.bot.stop.requested",
                 "io.knag.bot.status.changed");
         assertThat(broker.received).allSatisfy(r -> {
-            assertThat(r.headers()).containsKeys("ce-id", "ce-source", "ce-type", "ce-specversion");
+            assertThat(r.headers()).containsKeys("ce-id", "ce-source", "ce-type", "ce-specversion", "ce-knagsignature");
             assertThat(r.headers().get("content-type")).startsWith("application/json");
             assertThat(r.body()).doesNotContain(MARKER);
             assertThat(r.subscriberStatus()).isEqualTo(202);
@@ -116,22 +126,70 @@ class KnativeEventsJourneyTest {
         String id = UUID.randomUUID().toString();
         String stop = "{\"botId\":\"" + UUID.randomUUID() + "\",\"owner\":\"" + UUID.randomUUID()
                 + "\",\"generation\":1,\"reason\":\"test\"}";
-        post(Map.of("ce-specversion", "1.0", "ce-id", id, "ce-source", "/x", "ce-type", "io.knag.bot.explode.requested"),
-                "application/json", "{}").expectStatus().isBadRequest()
+        post(signed(Map.of("ce-specversion", "1.0", "ce-id", id, "ce-source", "/x", "ce-type",
+                "io.knag.bot.explode.requested"), "{}", SIGNING_KEY), "application/json", "{}").expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://knag.io/problems/event-rejected");
-        post(Map.of("ce-specversion", "1.0", "ce-source", "/x", "ce-type", "io.knag.bot.stop.requested"),
+        post(Map.of("ce-specversion", "1.0", "ce-source", "/knag/bots", "ce-type", "io.knag.bot.stop.requested"),
                 "application/json", stop).expectStatus().isBadRequest();
-        post(Map.of("ce-specversion", "1.0", "ce-id", id, "ce-source", "/x", "ce-type", "io.knag.bot.stop.requested"),
-                "application/json", "{\"botId\":\"DATA-MARKER\"}").expectStatus().isBadRequest()
+        post(signed(Map.of("ce-specversion", "1.0", "ce-id", id, "ce-source", "/knag/bots", "ce-type",
+                "io.knag.bot.stop.requested"), "{\"botId\":\"DATA-MARKER\"}", SIGNING_KEY), "application/json",
+                "{\"botId\":\"DATA-MARKER\"}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain("DATA-MARKER"));
         post(Map.of(), "application/json", stop).expectStatus().isBadRequest();
         // A stop for a bot that does not exist: accepted (the manager logs and rejects it, changing nothing).
-        post(Map.of("ce-specversion", "1.0", "ce-id", id, "ce-source", "/knag/bots", "ce-type", "io.knag.bot.stop.requested"),
-                "application/json", stop).expectStatus().isAccepted();
+        post(signed(Map.of("ce-specversion", "1.0", "ce-id", id, "ce-source", "/knag/bots", "ce-type",
+                "io.knag.bot.stop.requested"), stop, SIGNING_KEY), "application/json", stop).expectStatus().isAccepted();
         String structured = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/knag/bots\","
-                + "\"type\":\"io.knag.bot.stop.requested\",\"datacontenttype\":\"application/json\",\"data\":" + stop + "}";
-        post(Map.of(), "application/cloudevents+json", structured).expectStatus().isAccepted();
+                + "\"type\":\"io.knag.bot.stop.requested\",\"datacontenttype\":\"application/json\",\"data\":" + stop;
+        CloudEvent parsed = new JsonFormat().deserialize((structured + "}").getBytes(StandardCharsets.UTF_8));
+        post(Map.of(), "application/cloudevents+json", structured + ",\"knagsignature\":\""
+                + EventSignatures.withKey(SIGNING_KEY).sign(parsed) + "\"}").expectStatus().isAccepted();
+        post(Map.of(), "application/cloudevents+json", structured + "}").expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void anEventWithoutASignatureOfThisDeploymentsKeyIs401AndErasesNothing() {
+        String token = token("forged-victim@example.com");
+        http.post().uri("/api/v1/vault/credentials").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("broker", "paper", "label", "kept", "secrets", Map.of())).exchange().expectStatus().isCreated();
+        String userId = (String) send(HttpMethod.GET, "/api/v1/users/me", token, null, 200).get("id");
+        String data = "{\"userId\":\"" + userId + "\",\"deletedAt\":\"" + java.time.Instant.now() + "\"}";
+        Map<String, String> deleted = Map.of("ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(),
+                "ce-source", "/knag/identity", "ce-type", "io.knag.user.deleted", "ce-subject", userId);
+
+        post(deleted, "application/json", data).expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://knag.io/problems/event-not-signed");
+        post(signed(deleted, data, OTHER_KEY), "application/json", data).expectStatus().isUnauthorized();
+        Map<String, String> garbage = new java.util.HashMap<>(deleted);
+        garbage.put("ce-knagsignature", "v1=not-base64!");
+        post(garbage, "application/json", data).expectStatus().isUnauthorized();
+        Map<String, String> other = signed(deleted, data.replace(userId, UUID.randomUUID().toString()), SIGNING_KEY);
+        post(other, "application/json", data).expectStatus().isUnauthorized();
+        Map<String, String> resourced = new java.util.HashMap<>(signed(deleted, data, SIGNING_KEY));
+        resourced.put("ce-subject", UUID.randomUUID().toString());
+        post(resourced, "application/json", data).expectStatus().isUnauthorized();
+        Map<String, String> wrongSource = new java.util.HashMap<>(deleted);
+        wrongSource.put("ce-source", "/knag/bots");
+        post(signed(wrongSource, data, SIGNING_KEY), "application/json", data).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("/knag/identity"));
+
+        List<?> credentials = http.get().uri("/api/v1/vault/credentials").header(HttpHeaders.AUTHORIZATION, token)
+                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        assertThat(credentials).as("no refused event erased the vault").hasSize(1);
+    }
+
+    /** {@code headers} with the signature, under {@code key}, of the binary-mode event they and {@code body} make. */
+    private static Map<String, String> signed(Map<String, String> headers, String body, String key) {
+        Map<String, List<String>> multi = new java.util.HashMap<>();
+        headers.forEach((name, value) -> multi.put(name, List.of(value)));
+        multi.put("content-type", List.of("application/json"));
+        CloudEvent event = HttpMessageFactory.createReaderFromMultimap(multi, body.getBytes(StandardCharsets.UTF_8)).toEvent();
+        Map<String, String> out = new java.util.HashMap<>(headers);
+        out.put("ce-knagsignature", EventSignatures.withKey(key).sign(event));
+        return out;
     }
 
     private WebTestClient.ResponseSpec post(Map<String, String> headers, String contentType, String body) {

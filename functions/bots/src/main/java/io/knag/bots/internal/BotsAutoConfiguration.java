@@ -63,17 +63,18 @@ public class BotsAutoConfiguration {
 
     @Bean
     EventType botStartRequestedEvent() {
-        return new EventType(BotStartRequested.TYPE, BotStartRequested.class);
+        return new EventType(BotStartRequested.TYPE, BotStartRequested.SOURCE, BotStartRequested.class);
     }
 
     @Bean
     EventType botStopRequestedEvent() {
-        return new EventType(BotStopRequested.TYPE, BotStopRequested.class);
+        return new EventType(BotStopRequested.TYPE, BotStopRequested.SOURCE, BotStopRequested.class);
     }
 
     @Bean
     EventType botStatusChangedEvent() {
-        return new EventType(BotStatusChanged.TYPE, BotStatusChanged.class);
+        return new EventType(BotStatusChanged.TYPE,
+                java.util.Set.of(BotStatusChanged.SOURCE, BotStartRequested.SOURCE), BotStatusChanged.class);
     }
 
     @Bean

@@ -57,7 +57,8 @@ public class IdentityAutoConfiguration {
     /** {@code io.knag.user.deleted}: made here, consumed by the vault and the bots. */
     @Bean
     io.knag.kernel.events.EventType userDeletedEvent() {
-        return new io.knag.kernel.events.EventType(io.knag.identity.UserDeleted.TYPE, io.knag.identity.UserDeleted.class);
+        return new io.knag.kernel.events.EventType(io.knag.identity.UserDeleted.TYPE, io.knag.identity.UserDeleted.SOURCE,
+                io.knag.identity.UserDeleted.class);
     }
 
     @Bean
