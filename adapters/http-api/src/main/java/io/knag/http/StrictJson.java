@@ -2,6 +2,7 @@ package io.knag.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -26,25 +27,22 @@ class StrictJson {
                         JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .postConfigurer(mapper -> {
-                    mapper.coercionConfigFor(LogicalType.Textual)
-                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Array, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Object, CoercionAction.Fail);
-                    mapper.coercionConfigFor(LogicalType.Integer)
-                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-                    mapper.coercionConfigFor(LogicalType.Float)
-                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-                    mapper.coercionConfigFor(LogicalType.Boolean)
-                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+                    refuse(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float,
+                            CoercionInputShape.Boolean, CoercionInputShape.Array, CoercionInputShape.Object);
+                    refuse(mapper, LogicalType.Integer, CoercionInputShape.Float, CoercionInputShape.String,
+                            CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
+                    refuse(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean,
+                            CoercionInputShape.EmptyString);
+                    refuse(mapper, LogicalType.Boolean, CoercionInputShape.Integer, CoercionInputShape.String,
+                            CoercionInputShape.EmptyString);
                 });
+    }
+
+    /** JSON of the given shapes is never coerced into a value of {@code type}: reading it fails. */
+    private static void refuse(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
+        var config = mapper.coercionConfigFor(type);
+        for (CoercionInputShape shape : shapes) {
+            config.setCoercion(shape, CoercionAction.Fail);
+        }
     }
 }
