@@ -2,6 +2,7 @@ package io.knag.http;
 
 import io.knag.kernel.KnagException;
 import io.knag.web.EdgeRequests;
+import io.knag.web.SecurityHeaders;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.unit.DataSize;
@@ -12,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Refuses a body whose declared length is over the limit before reading it (a chunked body is cut by
- * the codec's limit instead), and marks API answers {@code Cache-Control: no-store} unless a route says
- * otherwise: they carry tokens and personal data.
+ * the codec's limit instead), and gives API answers the host's {@link SecurityHeaders#HOST}, keeping a
+ * {@code Cache-Control} a route set: they carry tokens and personal data.
  */
 
 @Order(-100)
@@ -29,10 +30,11 @@ class RequestLimits implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         exchange.getResponse().beforeCommit(() -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            if (headers.getCacheControl() == null) {
-                headers.setCacheControl("no-store");
-            }
-            headers.set("X-Content-Type-Options", "nosniff");
+            SecurityHeaders.HOST.forEach((name, value) -> {
+                if (!HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name) || headers.getCacheControl() == null) {
+                    headers.set(name, value);
+                }
+            });
             return Mono.empty();
         });
         KnagException refused = EdgeRequests.refused(exchange.getRequest(), maxBodyBytes);
