@@ -15,8 +15,10 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(afterName = {"io.knag.identity.internal.IdentityAutoConfiguration",
         "io.knag.vault.internal.VaultAutoConfiguration", "io.knag.bots.internal.BotsAutoConfiguration",
+        "io.knag.paper.internal.PaperAutoConfiguration",
         "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration"})
-@Import({IdentityRoutes.class, VaultRoutes.class, BotRoutes.class, DocumentRoutes.class, StrictJson.class,
+@Import({IdentityRoutes.class, VaultRoutes.class, BotRoutes.class, PaperAccountRoutes.class, PaperExchangeRoutes.class,
+        DocumentRoutes.class, StrictJson.class,
         ServerlessWebFlux.class})
 public class HttpApiAutoConfiguration {
 
