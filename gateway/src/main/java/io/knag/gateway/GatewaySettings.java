@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param publicPaths  path patterns reachable without a token
  * @param perIp        requests a minute one client address may make to /api/v1/auth/**
  * @param perUser      requests a minute one signed-in user may make elsewhere
+ * @param perPaperClient requests a minute one client address may make to the paper exchange (/paper/**), which
+ *                     checks its own signatures; bots inside the platform reach it without the gateway
  * @param httpPort     the plain-HTTP port that only redirects to HTTPS (0: none)
  * @param rateLimitStore {@code memory} (one gateway) or {@code redis} (limits shared by every replica)
  * @param corsOrigins  origins whose pages may call the API from a browser (the web UI's)
@@ -28,10 +30,11 @@ import org.springframework.util.unit.DataSize;
 public record GatewaySettings(
         @DefaultValue("http://127.0.0.1:8080") URI upstream,
         @DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json") URI jwks,
-        @DefaultValue({"/api/v1/auth/**", "/.well-known/**", "/api/v1/openapi.yaml", "/api/v1/vault/brokers"})
+        @DefaultValue({"/api/v1/auth/**", "/.well-known/**", "/api/v1/openapi.yaml", "/api/v1/vault/brokers", "/paper/**"})
         List<String> publicPaths,
         @DefaultValue("20") int perIp,
         @DefaultValue("600") int perUser,
+        @DefaultValue("1200") int perPaperClient,
         @DefaultValue("1MB") DataSize maxBody,
         @DefaultValue("8088") int httpPort,
         @DefaultValue("10000") int verifiedTokenCacheSize,

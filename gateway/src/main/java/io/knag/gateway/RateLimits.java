@@ -15,8 +15,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Rate limits: per client address on the sign-in paths ({@code /api/v1/auth/**}), per user elsewhere (per
- * address for the other public paths), counted in memory or in Redis ({@link RateLimiter}). Answers carry
+ * Rate limits: per client address on the sign-in paths ({@code /api/v1/auth/**}) and, with a limit of its own, on the
+ * paper exchange ({@code /paper/**}), per user elsewhere (per address for the other public paths), counted in memory or in Redis ({@link RateLimiter}). Answers carry
  * {@code RateLimit-Limit} and {@code RateLimit-Remaining}; a refused one is 429 {@code rate-limited} with
  * {@code Retry-After} and {@code RateLimit-Reset}.
  */
@@ -25,6 +25,7 @@ class RateLimits implements GlobalFilter, Ordered {
 
     private final int perIp;
     private final int perUser;
+    private final int perPaperClient;
     private final RateLimiter limiter;
     private final boolean enabled;
 
@@ -32,6 +33,7 @@ class RateLimits implements GlobalFilter, Ordered {
         this.enabled = settings.rateLimitsEnabled();
         this.perIp = settings.perIp();
         this.perUser = settings.perUser();
+        this.perPaperClient = settings.perPaperClient();
         this.limiter = limiter;
     }
 
@@ -48,8 +50,10 @@ class RateLimits implements GlobalFilter, Ordered {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         Caller caller = exchange.getAttribute(TokenGate.CALLER);
         boolean signIn = path.startsWith("/api/v1/auth/");
-        int limit = signIn || caller == null ? perIp : perUser;
-        String key = (signIn ? "auth:" : "") + (signIn || caller == null ? "ip:" + address(exchange) : "user:" + caller.userId());
+        boolean paper = path.startsWith("/paper/");
+        int limit = paper ? perPaperClient : signIn || caller == null ? perIp : perUser;
+        String key = paper ? "paper:ip:" + address(exchange)
+                : (signIn ? "auth:" : "") + (signIn || caller == null ? "ip:" + address(exchange) : "user:" + caller.userId());
         return limiter.consume(key, limit).flatMap(decision -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set("RateLimit-Limit", Integer.toString(limit));

@@ -318,6 +318,17 @@ class GatewayIT {
 
     /** Last: it spends this address's sign-in budget (16 a minute here), which the other tests share. */
     @Test
+    void thePaperExchangeIsReachedWithoutABearerTokenAndAnswersInItsOwnShape() throws Exception {
+        HttpResponse<String> ping = send(get("/paper/api/v3/ping"));
+        assertThat(ping.statusCode()).isEqualTo(200);
+        assertThat(ping.body()).isEqualTo("{}");
+        assertThat(ping.headers().firstValue("RateLimit-Limit")).contains("1200");
+        HttpResponse<String> unsigned = send(get("/paper/api/v3/account?timestamp=1"));
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(unsigned.body()).isEqualTo("{\"code\":-2014,\"msg\":\"API-key format invalid.\"}");
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void aFloodOfLoginsFromOneAddressIsCutWith429() throws Exception {
         HttpResponse<String> last = null;

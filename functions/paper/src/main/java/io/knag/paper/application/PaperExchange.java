@@ -57,8 +57,7 @@ public final class PaperExchange {
 
     public Mono<Placed> place(PaperAccount account, OrderRequest request) {
         return Mono.fromCallable(() -> decide(account, request))
-                .flatMap(decided -> record(account, request, decided))
-                .flatMap(placed -> afterCommit(account, placed));
+                .flatMap(decided -> record(account, request, decided));
     }
 
     public Mono<Order> cancel(PaperAccount account, OrderLookup lookup) {
@@ -127,7 +126,8 @@ public final class PaperExchange {
                                 : Mono.just(new Placed(order, Optional.empty()))))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty()));
-        return inserted.flatMap(placed -> placed.map(Mono::just).orElseGet(() -> repeated(account, request, decided.order())));
+        return inserted.flatMap(placed -> placed.map(fresh -> afterCommit(account, fresh))
+                .orElseGet(() -> repeated(account, request, decided.order())));
     }
 
     private Mono<Void> applyAll(PaperAccount account, List<BalanceChange> changes) {

@@ -67,8 +67,10 @@ public final class Settlement {
 
     /** One sweep of every market up to now; returns how many orders filled. */
     public Mono<Long> sweep() {
-        Instant now = now();
-        return Flux.fromIterable(markets.all()).concatMap(market -> sweep(market, now)).reduce(0L, Long::sum);
+        return Mono.defer(() -> {
+            Instant now = now();
+            return Flux.fromIterable(markets.all()).concatMap(market -> sweep(market, now)).reduce(0L, Long::sum);
+        });
     }
 
     private Mono<Long> sweep(Market market, Instant now) {

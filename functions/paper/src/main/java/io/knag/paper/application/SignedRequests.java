@@ -29,7 +29,7 @@ public final class SignedRequests {
     /** The account that signed the request. */
     public Mono<PaperAccount> account(SignedRequest request) {
         return Mono.fromRunnable(() -> checkShape(request))
-                .then(store.accountByApiKey(request.apiKey()))
+                .then(Mono.defer(() -> store.accountByApiKey(request.apiKey())))
                 .switchIfEmpty(Mono.error(() -> Rejection.REJECTED_API_KEY.because(
                         "Invalid API-key, IP, or permissions for action.")))
                 .map(account -> {

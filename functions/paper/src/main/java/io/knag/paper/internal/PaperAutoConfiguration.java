@@ -30,7 +30,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
@@ -41,11 +40,10 @@ import reactor.core.publisher.Mono;
 /**
  * The paper exchange (docs/paper-exchange.md) on R2DBC: its accounts as named functions, its exchange use cases
  * as beans for the exchange API's routes, and the settlement of resting orders while the application runs.
- * {@code knag.paper.enabled=false} leaves it out.
+ * {@code knag.http.paper=false} leaves its routes out.
  */
 @AutoConfiguration(afterName = "io.knag.identity.internal.IdentityAutoConfiguration")
 @ConditionalOnBean(ConnectionFactory.class)
-@ConditionalOnProperty(name = "knag.paper.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(PaperProperties.class)
 public class PaperAutoConfiguration {
 
