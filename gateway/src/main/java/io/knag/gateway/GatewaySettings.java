@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param upstream     the function host (embedded default: the local host; in a cluster, its service)
  * @param jwks         the identity key set the gateway verifies tokens against
- * @param publicPaths  path patterns reachable without a token
+ * @param publicPaths  path patterns reachable without an access token (bot reports carry a report token, checked
+ *                     by the host)
  * @param perIp        requests a minute one client address may make to /api/v1/auth/**
  * @param perUser      requests a minute one signed-in user may make elsewhere
  * @param perPaperClient requests a minute one client address may make to the paper exchange (/paper/**), which
@@ -30,7 +31,8 @@ import org.springframework.util.unit.DataSize;
 public record GatewaySettings(
         @DefaultValue("http://127.0.0.1:8080") URI upstream,
         @DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json") URI jwks,
-        @DefaultValue({"/api/v1/auth/**", "/.well-known/**", "/api/v1/openapi.yaml", "/api/v1/vault/brokers", "/paper/**"})
+        @DefaultValue({"/api/v1/auth/**", "/.well-known/**", "/api/v1/openapi.yaml", "/api/v1/vault/brokers", "/paper/**",
+                "/api/v1/bots/*/reports"})
         List<String> publicPaths,
         @DefaultValue("20") int perIp,
         @DefaultValue("600") int perUser,

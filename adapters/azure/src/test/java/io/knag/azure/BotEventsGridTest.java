@@ -41,7 +41,7 @@ class BotEventsGridTest {
         String token = azure.call("POST", "/api/v1/auth/login", null,
                 "{\"email\":\"" + email + "\",\"password\":\"a long grid passphrase\"}").json().get("accessToken").asText();
         String credential = azure.call("POST", "/api/v1/vault/credentials", token,
-                "{\"broker\":\"paper\",\"label\":\"grid\",\"secrets\":{\"apiKey\":\"PK-GRID\"}}").json().get("id").asText();
+                "{\"broker\":\"alpaca\",\"label\":\"grid\",\"secrets\":{\"keyId\":\"PK-GRID\",\"secretKey\":\"SK-GRID\"}}").json().get("id").asText();
         bot = azure.call("POST", "/api/v1/bots", token, "{\"name\":\"grid\",\"image\":\"knag/heartbeat-bot\","
                 + "\"credentialId\":\"" + credential + "\"}").json().get("id").asText();
     }

@@ -15,9 +15,10 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(afterName = {"io.knag.identity.internal.IdentityAutoConfiguration",
         "io.knag.vault.internal.VaultAutoConfiguration", "io.knag.bots.internal.BotsAutoConfiguration",
-        "io.knag.paper.internal.PaperAutoConfiguration",
+        "io.knag.paper.internal.PaperAutoConfiguration", "io.knag.bots.reports.internal.ReportsAutoConfiguration",
         "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration"})
-@Import({IdentityRoutes.class, VaultRoutes.class, BotRoutes.class, PaperAccountRoutes.class, PaperExchangeRoutes.class,
+@Import({IdentityRoutes.class, VaultRoutes.class, BotRoutes.class, BotReportRoutes.class, PaperAccountRoutes.class,
+        PaperExchangeRoutes.class,
         DocumentRoutes.class, StrictJson.class,
         ServerlessWebFlux.class})
 public class HttpApiAutoConfiguration {

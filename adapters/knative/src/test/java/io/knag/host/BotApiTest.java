@@ -280,8 +280,8 @@ class BotApiTest {
     }
 
     private String credential(String token) {
-        return (String) send(HttpMethod.POST, "/api/v1/vault/credentials", token, Map.of("broker", "paper", "label", "paper",
-                "secrets", Map.of("apiKey", "PK-1")), 201).get("id");
+        return (String) send(HttpMethod.POST, "/api/v1/vault/credentials", token, Map.of("broker", "alpaca", "label", "alpaca",
+                "secrets", Map.of("keyId", "PK-1", "secretKey", "SK-1")), 201).get("id");
     }
 
     private String token(String email) {

@@ -81,7 +81,7 @@ class VaultApiTest {
 
     @Test
     void anotherUsersCredentialIsNotFoundAndUntouched() {
-        String id = add(alice, "paper", Map.of("apiKey", "PK"));
+        String id = add(alice, "alpaca", Map.of("keyId", "PK", "secretKey", "SK"));
         String before = database.dump("vault");
         http.get().uri("/api/v1/vault/credentials/" + id).header(HttpHeaders.AUTHORIZATION, bob).exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.type").isEqualTo("https://knag.io/problems/not-found");

@@ -32,12 +32,14 @@ public final class BotManager {
     private final ManagerKey key;
     private final Lifecycle lifecycle;
     private final Transactions transactions;
+    private final LaunchReporting reporting;
 
-    public BotManager(BotStore store, BotRuntime runtime, ManagerKey key, EventPublisher publisher,
-                      Transactions transactions, Clock clock) {
+    public BotManager(BotStore store, BotRuntime runtime, ManagerKey key, LaunchReporting reporting,
+                      EventPublisher publisher, Transactions transactions, Clock clock) {
         this.store = store;
         this.runtime = runtime;
         this.key = key;
+        this.reporting = reporting;
         this.lifecycle = new Lifecycle(store, runtime, publisher, clock, BotStatusChanged.SOURCE);
         this.transactions = transactions;
     }
@@ -86,7 +88,7 @@ public final class BotManager {
             log.warn("event {}: the credentials for bot {} do not open with this manager's key", event.id(), bot.id());
             return lifecycle.move(bot, BotState.FAILED, "its credentials could not be opened by the bot manager; start it again");
         }
-        return runtime.start(launch)
+        return store.launchedWith(bot.id(), bot.generation(), launch.broker()).then(Mono.defer(() -> runtime.start(launch)))
                 // Not on cancel: the runtime may still be writing the file from these bytes.
                 .doFinally(signal -> {
                     if (signal != reactor.core.publisher.SignalType.CANCEL) {
@@ -134,8 +136,9 @@ public final class BotManager {
         try {
             BotDefinition d = bot.definition();
             return new BotLaunch(bot.id(), bot.owner().value(), bot.generation(), d.image(), d.params().json(),
-                    envelope.broker(), d.resources(), d.restartPolicy(),
-                    CredentialsFile.render(envelope.broker(), envelope.fingerprint(), secrets), d.kind());
+                    envelope.broker(), d.resources(), d.restartPolicy(), CredentialsFile.render(envelope.broker(),
+                    envelope.fingerprint(), reporting.token(bot, lifecycle.now()), secrets), d.kind(),
+                    reporting.endpoints(bot, envelope.broker()));
         } finally {
             Arrays.fill(secrets, (byte) 0);
         }

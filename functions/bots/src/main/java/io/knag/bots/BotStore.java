@@ -30,6 +30,9 @@ public interface BotStore {
 
     Mono<Void> delete(UUID id);
 
+    /** Records the broker launch {@code generation} trades with (its reports are checked against that broker). */
+    Mono<Void> launchedWith(UUID id, long generation, String broker);
+
     Mono<Void> record(BotStatusChanged change);
 
     /** The newest {@code limit} changes of a bot, oldest first. */

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The file a bot reads its broker keys from: {@code {"broker": ..., "fingerprint": ..., "secrets": {...}}}.
+ * The file a bot reads its broker keys and its report token from:
+ * {@code {"broker": ..., "fingerprint": ..., "reportToken": ..., "secrets": {...}}}.
  * Written from the vault's secret encoding (see {@code SecretsCodec}) byte by byte, so no String ever holds
  * a secret; the caller wipes both arrays.
  */
@@ -15,12 +16,14 @@ final class CredentialsFile {
     private CredentialsFile() {
     }
 
-    static byte[] render(String broker, String fingerprint, byte[] encodedSecrets) {
-        var out = new WipingBuffer(encodedSecrets.length * 2 + 128);
+    static byte[] render(String broker, String fingerprint, String reportToken, byte[] encodedSecrets) {
+        var out = new WipingBuffer(encodedSecrets.length * 2 + 256);
         out.ascii("{\"broker\":");
         out.string(broker.getBytes(StandardCharsets.UTF_8));
         out.ascii(",\"fingerprint\":");
         out.string(fingerprint.getBytes(StandardCharsets.UTF_8));
+        out.ascii(",\"reportToken\":");
+        out.string(reportToken.getBytes(StandardCharsets.US_ASCII));
         out.ascii(",\"secrets\":{");
         ByteBuffer in = ByteBuffer.wrap(encodedSecrets);
         boolean first = true;

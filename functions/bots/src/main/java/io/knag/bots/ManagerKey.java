@@ -37,6 +37,25 @@ public final class ManagerKey {
         return privateKey;
     }
 
+    /**
+     * A 32-byte key for one {@code purpose}, derived from the private key with HKDF-SHA256 (RFC 5869): the report
+     * tokens' MAC key, so a manager that can open launches is also the one whose tokens verify.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"));
+            byte[] pseudoRandomKey = mac.doFinal(privateKey);
+            mac.init(new javax.crypto.spec.SecretKeySpec(pseudoRandomKey, "HmacSHA256"));
+            java.util.Arrays.fill(pseudoRandomKey, (byte) 0);
+            mac.update(purpose.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            mac.update((byte) 1);
+            return mac.doFinal();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "ManagerKey[***]";

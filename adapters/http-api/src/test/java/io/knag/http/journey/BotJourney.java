@@ -27,7 +27,7 @@ public final class BotJourney {
         String token = platform.call("POST", "/api/v1/auth/login", null,
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").json().get("accessToken").asText();
         Reply credential = platform.call("POST", "/api/v1/vault/credentials", token,
-                "{\"broker\":\"paper\",\"label\":\"journey\",\"secrets\":{\"apiKey\":\"PK-JOURNEY\"}}");
+                "{\"broker\":\"alpaca\",\"label\":\"journey\",\"secrets\":{\"keyId\":\"PK-JOURNEY\",\"secretKey\":\"SK-JOURNEY\"}}");
         assertThat(credential.status()).as(credential.body()).isEqualTo(201);
         Reply bot = platform.call("POST", "/api/v1/bots", token, "{\"name\":\"journey\",\"image\":\"" + image
                 + "\",\"credentialId\":\"" + credential.json().get("id").asText() + "\"}");

@@ -77,7 +77,7 @@ class EmbeddedDefaultIT {
         String token = json.readTree(post(port, "/api/v1/auth/login",
                 "{\"email\":\"eve@example.org\",\"password\":\"a long passphrase\"}").body()).get("accessToken").asText();
         String credential = json.readTree(send(port, "POST", "/api/v1/vault/credentials", token,
-                "{\"broker\":\"paper\",\"label\":\"paper\",\"secrets\":{\"apiKey\":\"PK\"}}").body()).get("id").asText();
+                "{\"broker\":\"alpaca\",\"label\":\"alpaca\",\"secrets\":{\"keyId\":\"PK\",\"secretKey\":\"SK\"}}").body()).get("id").asText();
         String id = json.readTree(send(port, "POST", "/api/v1/bots", token, "{\"name\":\"hb\",\"image\":"
                 + "\"knag/heartbeat-bot\",\"credentialId\":\"" + credential + "\"}").body()).get("id").asText();
         assertThat(send(port, "POST", "/api/v1/bots/" + id + "/start", token,

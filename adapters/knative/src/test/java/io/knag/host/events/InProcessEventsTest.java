@@ -44,7 +44,7 @@ class InProcessEventsTest {
                 .exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody().get("accessToken");
         http.post().uri("/api/v1/vault/credentials").header(HttpHeaders.AUTHORIZATION, token)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("broker", "paper", "label", "kept", "secrets", Map.of()))
+                .bodyValue(Map.of("broker", "alpaca", "label", "kept", "secrets", Map.of("keyId", "K", "secretKey", "S")))
                 .exchange().expectStatus().isCreated();
         String userId = (String) account.get("id");
         String data = "{\"userId\":\"" + userId + "\",\"deletedAt\":\"" + Instant.now() + "\"}";

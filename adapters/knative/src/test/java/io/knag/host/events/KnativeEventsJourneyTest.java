@@ -153,7 +153,7 @@ class KnativeEventsJourneyTest {
         String token = token("forged-victim@example.com");
         http.post().uri("/api/v1/vault/credentials").header(HttpHeaders.AUTHORIZATION, token)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("broker", "paper", "label", "kept", "secrets", Map.of())).exchange().expectStatus().isCreated();
+                .bodyValue(Map.of("broker", "alpaca", "label", "kept", "secrets", Map.of("keyId", "K", "secretKey", "S"))).exchange().expectStatus().isCreated();
         String userId = (String) send(HttpMethod.GET, "/api/v1/users/me", token, null, 200).get("id");
         String data = "{\"userId\":\"" + userId + "\",\"deletedAt\":\"" + java.time.Instant.now() + "\"}";
         Map<String, String> deleted = Map.of("ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(),

@@ -12,7 +12,9 @@ import io.knag.bots.Convergence;
 import io.knag.bots.CreateBot;
 import io.knag.bots.DeleteOutcome;
 import io.knag.bots.ImageAllowlist;
+import io.knag.bots.LaunchReporting;
 import io.knag.bots.Launches;
+import io.knag.bots.reports.domain.ReportTokens;
 import io.knag.bots.ManagerKey;
 import io.knag.bots.Quotas;
 import io.knag.bots.StartBot;
@@ -33,6 +35,7 @@ import io.knag.vault.OpenForLaunch;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +45,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -109,9 +113,21 @@ public class BotsAutoConfiguration {
     }
 
     @Bean
-    BotManager botManager(BotStore store, BotRuntime runtime, ManagerKey key, @Lazy EventPublisher publisher,
-                          Transactions transactions, Clock clock) {
-        return new BotManager(store, runtime, key, publisher, transactions, clock);
+    ReportTokens botReportTokens(ManagerKey key) {
+        return new ReportTokens(key.derive("knag/bots/report-tokens"));
+    }
+
+    @Bean
+    LaunchReporting botLaunchReporting(ReportTokens tokens, BotsProperties properties, Environment environment) {
+        return new LaunchReporting(tokens, properties.reportTokenLifetime(), () -> properties.platformUrl() != null
+                ? properties.platformUrl() : "http://127.0.0.1:" + environment.getProperty("local.server.port",
+                environment.getProperty("server.port", "8080")), Map.of("paper", "/paper"));
+    }
+
+    @Bean
+    BotManager botManager(BotStore store, BotRuntime runtime, ManagerKey key, LaunchReporting reporting,
+                          @Lazy EventPublisher publisher, Transactions transactions, Clock clock) {
+        return new BotManager(store, runtime, key, reporting, publisher, transactions, clock);
     }
 
     @Bean

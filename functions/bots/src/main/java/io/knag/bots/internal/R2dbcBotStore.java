@@ -25,6 +25,8 @@ final class R2dbcBotStore implements BotStore {
 
     private static final String COLUMNS = "id, user_id, name, image, credential_id, params, cpu_millis, memory_mib,"
             + " restart_mode, max_restarts, kind, state, generation, deleting, created_at, updated_at";
+    /** What a read gives besides the written columns: what the bot's reports keep. */
+    private static final String READ = COLUMNS + ", last_heartbeat_at, silent";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final DatabaseClient db;
@@ -45,7 +47,7 @@ final class R2dbcBotStore implements BotStore {
 
     @Override
     public Flux<Bot> list(UserId owner) {
-        return db.sql("SELECT " + COLUMNS + " FROM bots.bots WHERE user_id = :user ORDER BY created_at, id")
+        return db.sql("SELECT " + READ + " FROM bots.bots WHERE user_id = :user ORDER BY created_at, id")
                 .bind("user", owner.value()).map(this::bot).all();
     }
 
@@ -57,13 +59,13 @@ final class R2dbcBotStore implements BotStore {
 
     @Override
     public Mono<Bot> find(UserId owner, UUID id) {
-        return db.sql("SELECT " + COLUMNS + " FROM bots.bots WHERE user_id = :user AND id = :id")
+        return db.sql("SELECT " + READ + " FROM bots.bots WHERE user_id = :user AND id = :id")
                 .bind("user", owner.value()).bind("id", id).map(this::bot).one();
     }
 
     @Override
     public Mono<Bot> lock(UUID id) {
-        return db.sql("SELECT " + COLUMNS + " FROM bots.bots WHERE id = :id FOR UPDATE")
+        return db.sql("SELECT " + READ + " FROM bots.bots WHERE id = :id FOR UPDATE")
                 .bind("id", id).map(this::bot).one();
     }
 
@@ -75,7 +77,7 @@ final class R2dbcBotStore implements BotStore {
 
     @Override
     public Flux<Bot> active() {
-        return db.sql("SELECT " + COLUMNS + " FROM bots.bots WHERE state IN ('STARTING', 'RUNNING', 'STOPPING')"
+        return db.sql("SELECT " + READ + " FROM bots.bots WHERE state IN ('STARTING', 'RUNNING', 'STOPPING')"
                 + " ORDER BY updated_at, id").map(this::bot).all();
     }
 
@@ -98,6 +100,12 @@ final class R2dbcBotStore implements BotStore {
                 .bind("kind", d.kind().name())
                 .bind("state", bot.state().name()).bind("generation", bot.generation()).bind("deleting", bot.deleting())
                 .bind("updated", bot.updatedAt());
+    }
+
+    @Override
+    public Mono<Void> launchedWith(UUID id, long generation, String broker) {
+        return db.sql("UPDATE bots.bots SET broker = :broker, silent = false WHERE id = :id AND generation = :generation")
+                .bind("id", id).bind("generation", generation).bind("broker", broker).then();
     }
 
     @Override
@@ -158,6 +166,7 @@ final class R2dbcBotStore implements BotStore {
         return new Bot(row.get("id", UUID.class), new UserId(row.get("user_id", UUID.class)), definition,
                 BotState.valueOf(row.get("state", String.class)), row.get("generation", Long.class),
                 row.get("deleting", Boolean.class), row.get("created_at", Instant.class),
-                row.get("updated_at", Instant.class));
+                row.get("updated_at", Instant.class), row.get("last_heartbeat_at", Instant.class),
+                Boolean.TRUE.equals(row.get("silent", Boolean.class)));
     }
 }

@@ -51,12 +51,17 @@ public final class BotsFixture {
         this(new Quotas(20, 5, 4000, 4096));
     }
 
+    public final io.knag.bots.reports.domain.ReportTokens reportTokens =
+            new io.knag.bots.reports.domain.ReportTokens(managerKey.derive("knag/bots/report-tokens"));
+    public final io.knag.bots.LaunchReporting reporting = new io.knag.bots.LaunchReporting(reportTokens,
+            Duration.ofDays(30), () -> "http://127.0.0.1:8080", java.util.Map.of("paper", "/paper"));
+
     public BotsFixture(Quotas quotas) {
         var transactions = vault.identity.transactions;
         bots = new Bots(store, credentials, runtime, allowlist, quotas, publisher, transactions, vault.clock);
         launches = new Launches(store, credentials, quotas, allowlist, managerKey.publicKey(), runtime, publisher,
                 transactions, vault.clock);
-        manager = new BotManager(store, runtime, managerKey, publisher, transactions, vault.clock);
+        manager = new BotManager(store, runtime, managerKey, reporting, publisher, transactions, vault.clock);
         convergence = new Convergence(store, runtime, publisher, transactions, Duration.ofMinutes(5), vault.clock);
     }
 

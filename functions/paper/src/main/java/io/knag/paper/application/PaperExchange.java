@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -91,6 +92,11 @@ public final class PaperExchange {
     public Mono<List<Fill>> fills(PaperAccount account, String symbol, PaperStore.FillQuery query) {
         markets.find(symbol);
         return store.fills(account.id(), symbol, query).collectList();
+    }
+
+    /** A fill of one of {@code owner}'s paper accounts, by its trade id: what the platform knows a bot traded. */
+    public Mono<Fill> fillOf(UUID owner, long tradeId) {
+        return store.fillOf(owner, tradeId);
     }
 
     public Mono<AccountState> state(PaperAccount account) {

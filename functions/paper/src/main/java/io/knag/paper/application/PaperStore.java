@@ -53,6 +53,9 @@ public interface PaperStore {
 
     Mono<Fill> insertFill(Order order, Execution execution, Instant at);
 
+    /** A fill by its trade id, if it is of one of {@code owner}'s accounts. */
+    Mono<Fill> fillOf(UUID owner, long tradeId);
+
     Flux<Order> openOrders(UUID accountId, String symbol);
 
     /** Every open order of every account: the book a starting exchange rebuilds. */

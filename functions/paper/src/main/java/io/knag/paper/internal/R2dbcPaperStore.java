@@ -165,6 +165,14 @@ final class R2dbcPaperStore implements PaperStore {
     }
 
     @Override
+    public Mono<Fill> fillOf(UUID owner, long tradeId) {
+        return db.sql("SELECT f.id, f.order_id, f.account_id, f.symbol, f.side, f.price, f.qty, f.quote_qty, f.commission,"
+                        + " f.commission_asset, f.maker, f.created_at FROM paper.fills f JOIN paper.accounts a"
+                        + " ON a.id = f.account_id WHERE f.id = :id AND a.owner_id = :owner")
+                .bind("id", tradeId).bind("owner", owner).map(R2dbcPaperStore::fill).one();
+    }
+
+    @Override
     public Flux<Order> openOrders(UUID accountId, String symbol) {
         return (symbol == null
                 ? db.sql("SELECT " + ORDER + " FROM paper.orders WHERE account_id = :account AND status = 'NEW' ORDER BY id")

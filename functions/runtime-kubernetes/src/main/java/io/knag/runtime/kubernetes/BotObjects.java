@@ -117,6 +117,16 @@ final class BotObjects {
                 .build();
     }
 
+    private static List<EnvVar> environment(BotLaunch launch) {
+        List<EnvVar> env = new java.util.ArrayList<>(List.of(
+                new EnvVar("KNAG_BOT_ID", launch.botId().toString(), null),
+                new EnvVar("KNAG_BROKER", launch.broker(), null),
+                new EnvVar("KNAG_PARAMS", launch.paramsJson(), null),
+                new EnvVar("KNAG_CREDENTIALS_FILE", CREDENTIALS_FILE, null)));
+        launch.endpoints().environment().forEach((name, value) -> env.add(new EnvVar(name, value, null)));
+        return env;
+    }
+
     private static Container container(BotLaunch launch) {
         Map<String, Quantity> resources = Map.of(
                 "cpu", new Quantity(launch.resources().cpuMillis() + "m"),
@@ -124,11 +134,7 @@ final class BotObjects {
         return new ContainerBuilder()
                 .withName(BotLabels.CONTAINER)
                 .withImage(launch.image())
-                .withEnv(List.of(
-                        new EnvVar("KNAG_BOT_ID", launch.botId().toString(), null),
-                        new EnvVar("KNAG_BROKER", launch.broker(), null),
-                        new EnvVar("KNAG_PARAMS", launch.paramsJson(), null),
-                        new EnvVar("KNAG_CREDENTIALS_FILE", CREDENTIALS_FILE, null)))
+                .withEnv(environment(launch))
                 .withNewResources().withRequests(resources).withLimits(resources).endResources()
                 .withNewSecurityContext()
                     .withReadOnlyRootFilesystem(true)

@@ -168,6 +168,7 @@ public final class LocalBotRuntime implements BotRuntime, AutoCloseable {
         env.put("KNAG_BROKER", launch.broker());
         env.put("KNAG_PARAMS", launch.paramsJson());
         env.put("KNAG_CREDENTIALS_FILE", credentials.toString());
+        env.putAll(launch.endpoints().environment());
         return env;
     }
 

@@ -84,7 +84,7 @@ class VaultTest {
 
     @Test
     void aWrongPasswordIsOneUniformErrorAndRepeatedOnesLockTheVault() {
-        CredentialView added = add(aliceCaller, "paper", Map.of());
+        CredentialView added = add(aliceCaller, "alpaca", Map.of("keyId", "K", "secretKey", "S"));
         for (int i = 1; i <= 4; i++) {
             String wrong = "wrong passphrase " + i;
             assertProblem(() -> open(wrong, added.id(), UUID.randomUUID()), ProblemType.WRONG_PASSWORD);
@@ -103,7 +103,7 @@ class VaultTest {
 
     @Test
     void concurrentWrongPasswordsEachCount() {
-        CredentialView added = add(aliceCaller, "paper", Map.of());
+        CredentialView added = add(aliceCaller, "alpaca", Map.of("keyId", "K", "secretKey", "S"));
         reactor.core.publisher.Flux.range(0, 4)
                 .flatMap(i -> vault.credentials.openForLaunch(new OpenForLaunch(aliceCaller.userId(), "guess " + i,
                                 added.id(), UUID.randomUUID(), botManager[1]))
@@ -120,14 +120,14 @@ class VaultTest {
         Registered fiona = vault.identity.accounts.register(new Register("fiona@example.com", "\uFB01ne passphrase", "F"))
                 .block();
         Caller fionaCaller = new Caller(new UserId(fiona.id()), "t3", Instant.now().plusSeconds(600));
-        CredentialView added = add(fionaCaller, "paper", Map.of());
+        CredentialView added = add(fionaCaller, "alpaca", Map.of("keyId", "K", "secretKey", "S"));
         assertThat(vault.credentials.openForLaunch(new OpenForLaunch(fionaCaller.userId(), "fine passphrase", added.id(),
                 UUID.randomUUID(), botManager[1])).block()).isNotNull();
     }
 
     @Test
     void anotherUsersCredentialIsNotFoundWhateverTheOperation() {
-        CredentialView added = add(aliceCaller, "paper", Map.of("apiKey", "P"));
+        CredentialView added = add(aliceCaller, "alpaca", Map.of("keyId", "P", "secretKey", "S"));
         assertProblem(() -> vault.credentials.get(new Authenticated<>(bobCaller, added.id())).block(), ProblemType.NOT_FOUND);
         assertProblem(() -> vault.credentials.delete(new Authenticated<>(bobCaller, added.id())).block(), ProblemType.NOT_FOUND);
         assertProblem(() -> vault.credentials.rotate(new Authenticated<>(bobCaller,
@@ -188,7 +188,7 @@ class VaultTest {
         assertThat(vault.credentials.list(aliceCaller.userId()).block()).isEmpty();
         assertThat(vault.identity.sessions.login(new Login("alice@example.com", reset.temporaryPassword())).block())
                 .isNotNull();
-        CredentialView again = add(aliceCaller, "paper", Map.of());
+        CredentialView again = add(aliceCaller, "alpaca", Map.of("keyId", "K", "secretKey", "S"));
         assertThat(open(reset.temporaryPassword(), again.id(), UUID.randomUUID())).isNotNull();
     }
 
@@ -208,8 +208,8 @@ class VaultTest {
 
     @Test
     void aTamperedOrMovedBlobIsRefusedAndChangesNothing() {
-        CredentialView a = add(aliceCaller, "paper", Map.of("apiKey", "A"));
-        CredentialView b = add(aliceCaller, "paper", Map.of("apiKey", "B"));
+        CredentialView a = add(aliceCaller, "alpaca", Map.of("keyId", "A", "secretKey", "S"));
+        CredentialView b = add(aliceCaller, "alpaca", Map.of("keyId", "B", "secretKey", "S"));
         vault.database.query("UPDATE vault.credentials SET sealed = (SELECT sealed FROM vault.credentials WHERE id = ?)"
                 + " WHERE id = ? RETURNING id", b.id(), a.id());
         vault.database.query("UPDATE vault.credentials SET sealed = set_byte(sealed, 40, get_byte(sealed, 40) # 1)"
