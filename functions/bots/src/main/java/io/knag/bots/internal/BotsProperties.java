@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("knag.bots")
 public record BotsProperties(
-        @DefaultValue("knag/heartbeat-bot") List<String> imageAllowlist,
+        @DefaultValue({"knag/heartbeat-bot", "knag/reference-bot"}) List<String> imageAllowlist,
         @DefaultValue("20") int maxBots,
         @DefaultValue("5") int maxRunning,
         @DefaultValue("4000") int maxCpuMillis,

@@ -9,13 +9,14 @@ import java.util.Objects;
 /**
  * Where bots keep their files ({@code directory/<bot id>/}), which command runs each image (an image
  * repository, without tag, to a command line; {@link #HEARTBEAT} is the built-in demonstration bot), how long
- * a stopping bot gets before it is killed, the first restart delay (doubling up to 30 s), how long a run
+ * a stopping bot gets before it is killed ({@link #REFERENCE} is the reference strategy bot), the first restart delay (doubling up to 30 s), how long a run
  * must last to reset the restart count, and how many output lines are kept per bot.
  */
 public record LocalRuntimeSettings(Path directory, Map<String, List<String>> programs, Duration stopGrace,
                                    Duration firstRestartDelay, Duration healthyRun, int outputLines) {
 
     public static final String HEARTBEAT = "builtin:heartbeat-bot";
+    public static final String REFERENCE = "builtin:reference-bot";
 
     public LocalRuntimeSettings {
         Objects.requireNonNull(directory, "directory");

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Which command runs an image locally: the image's repository (the reference without tag or digest) looked
  * up in the configured programs. {@link LocalRuntimeSettings#HEARTBEAT} runs the built-in demonstration bot
- * with this JVM's {@code java} in source-file mode.
+ * with this JVM's {@code java} in source-file mode, {@link LocalRuntimeSettings#REFERENCE} the reference strategy
+ * bot's jar.
  */
 final class Programs {
 
@@ -29,7 +30,12 @@ final class Programs {
             throw new IOException("no local program is configured for " + repository(image));
         }
         if (command.size() == 1 && command.get(0).equals(LocalRuntimeSettings.HEARTBEAT)) {
-            return List.of(java(), "-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", heartbeatSource().toString());
+            return List.of(java(), "-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    extracted("HeartbeatBot.java").toString());
+        }
+        if (command.size() == 1 && command.get(0).equals(LocalRuntimeSettings.REFERENCE)) {
+            return List.of(java(), "-Xmx96m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+                    extracted("reference-bot.jar").toString());
         }
         return command;
     }
@@ -41,16 +47,19 @@ final class Programs {
         return colon > slash ? withoutDigest.substring(0, colon) : withoutDigest;
     }
 
-    private Path heartbeatSource() throws IOException {
+    /** A built-in bot's program, copied out of this build next to the bots' directories. */
+    private Path extracted(String resource) throws IOException {
         Files.createDirectories(directory);
-        Path source = directory.resolve("HeartbeatBot.java");
-        try (InputStream in = Programs.class.getResourceAsStream("HeartbeatBot.java")) {
+        Path program = directory.resolve(resource);
+        try (InputStream in = Programs.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("the heartbeat bot's source is missing from this build");
+                throw new IOException(resource + " is missing from this build");
             }
-            Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
+            Path partial = directory.resolve(resource + ".part");
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, program, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        return source;
+        return program;
     }
 
     private static String java() {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code knag.runtime.local.*}. {@code programs} maps an image repository to the command that runs it here,
  * e.g. {@code knag.runtime.local.programs[ghcr.io/me/my-bot]=/opt/my-bot/run}; {@code knag/heartbeat-bot}
- * is always there. The directory defaults to {@code <data dir>/bots}.
+ * and {@code knag/reference-bot} are always there. The directory defaults to {@code <data dir>/bots}.
  */
 @ConfigurationProperties("knag.runtime.local")
 public record LocalRuntimeProperties(
@@ -26,6 +26,7 @@ public record LocalRuntimeProperties(
     LocalRuntimeSettings toSettings(Path dataDirectory) {
         Map<String, List<String>> all = new HashMap<>();
         all.put("knag/heartbeat-bot", List.of(LocalRuntimeSettings.HEARTBEAT));
+        all.put("knag/reference-bot", List.of(LocalRuntimeSettings.REFERENCE));
         if (programs != null) {
             all.putAll(programs);
         }
