@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Broker credentials: added and rotated without the password (sealed to the owner's vault public key),
- * listed as metadata only, and opened only with the password, to be re-sealed for one bot launch.
+ * Broker credentials: added and rotated without the password (sealed to the owner's vault public key), after the
+ * broker said what the key may do ({@link KeyProbe}: a key that can withdraw is never stored), listed as metadata
+ * only, and opened only with the password, to be re-sealed for one bot launch.
  */
 public final class Credentials {
 
@@ -33,15 +34,22 @@ public final class Credentials {
     private final VaultKeys vaultKeys;
     private final Brokers brokers;
     private final int maxCredentials;
+    private final KeyProbe probe;
     private final Clock clock;
 
     public Credentials(CredentialStore credentials, VaultKeyStore keys, VaultKeys vaultKeys, Brokers brokers,
                        int maxCredentials, Clock clock) {
+        this(credentials, keys, vaultKeys, brokers, maxCredentials, KeyProbe.NONE, clock);
+    }
+
+    public Credentials(CredentialStore credentials, VaultKeyStore keys, VaultKeys vaultKeys, Brokers brokers,
+                       int maxCredentials, KeyProbe probe, Clock clock) {
         this.credentials = credentials;
         this.keys = keys;
         this.vaultKeys = vaultKeys;
         this.brokers = brokers;
         this.maxCredentials = maxCredentials;
+        this.probe = probe;
         this.clock = clock;
     }
 
@@ -52,6 +60,7 @@ public final class Credentials {
                 .then(credentials.count(owner))
                 .flatMap(count -> count >= maxCredentials ? Mono.error(new KnagException(VaultProblems.CREDENTIAL_LIMIT,
                         "A vault holds at most " + maxCredentials + " credentials; delete one first")) : publicKey(owner))
+                .flatMap(publicKey -> probe.check(request.broker(), request.secrets()).thenReturn(publicKey))
                 .flatMap(publicKey -> {
                     UUID id = Ids.newId(clock);
                     var stored = new StoredCredential(id, owner, request.broker(), request.label(), fingerprint(),
@@ -75,6 +84,7 @@ public final class Credentials {
         RotateCredential request = command.request();
         return owned(owner, request.id())
                 .doOnNext(existing -> brokers.check(existing.broker(), request.secrets()))
+                .flatMap(existing -> probe.check(existing.broker(), request.secrets()).thenReturn(existing))
                 .flatMap(existing -> publicKey(owner).map(publicKey -> existing.withSecrets(
                         seal(owner, existing.id(), publicKey, request.secrets()), fingerprint(), now())))
                 .flatMap(rotated -> credentials.updateSecrets(rotated).thenReturn(CredentialView.of(rotated)))

@@ -8,15 +8,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Users and paper accounts made through the host's own API, for the paper exchange's tests. */
-final class PaperUsers {
+public final class PaperUsers {
 
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    public static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
 
     private PaperUsers() {
     }
 
     /** A registered, logged-in user: the value of its Authorization header. */
-    static String bearer(WebTestClient http, String email) {
+    public static String bearer(WebTestClient http, String email) {
         http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", "a long passphrase", "displayName", "Trader"))
                 .exchange().expectStatus().isCreated();
@@ -26,7 +26,7 @@ final class PaperUsers {
     }
 
     /** A new paper account of the user: the creation answer, the only one with the API secret. */
-    static Map<String, Object> account(WebTestClient http, String bearer, Map<String, String> balances, List<String> permissions) {
+    public static Map<String, Object> account(WebTestClient http, String bearer, Map<String, String> balances, List<String> permissions) {
         return http.post().uri("/api/v1/paper/accounts").header(HttpHeaders.AUTHORIZATION, bearer)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("label", "Paper", "balances", balances, "permissions", permissions))

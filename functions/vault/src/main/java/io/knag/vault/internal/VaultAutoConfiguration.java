@@ -13,6 +13,7 @@ import io.knag.vault.Brokers;
 import io.knag.vault.CredentialStore;
 import io.knag.vault.CredentialView;
 import io.knag.vault.Credentials;
+import io.knag.vault.KeyProbe;
 import io.knag.vault.LaunchEnvelope;
 import io.knag.vault.OpenForLaunch;
 import io.knag.vault.RotateCredential;
@@ -20,10 +21,14 @@ import io.knag.vault.VaultKeyStore;
 import io.knag.vault.VaultKeys;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -61,10 +66,33 @@ public class VaultAutoConfiguration {
                 new AttemptPolicy(properties.maxFailedAttempts(), properties.firstLock(), properties.longestLock()), clock);
     }
 
+    /**
+     * Brokers whose keys are checked before they are stored: {@code knag.vault.probe-urls.<broker>} (an empty value
+     * turns one off); the paper exchange of this host when it has one and none is configured.
+     */
+    @Bean
+    KeyProbe keyProbe(VaultProperties properties, Environment environment, Clock clock) {
+        Map<String, Supplier<String>> urls = new HashMap<>();
+        if (properties.probeUrls() != null) {
+            properties.probeUrls().forEach((broker, url) -> {
+                if (url != null && !url.isBlank()) {
+                    urls.put(broker, () -> url);
+                }
+            });
+        }
+        if ((properties.probeUrls() == null || !properties.probeUrls().containsKey("paper"))
+                && environment.getProperty("knag.http.paper", Boolean.class, true)
+                && ClassUtils.isPresent("io.knag.paper.application.PaperExchange", getClass().getClassLoader())) {
+            urls.put("paper", () -> "http://127.0.0.1:" + environment.getProperty("local.server.port",
+                    environment.getProperty("server.port", "8080")) + "/paper");
+        }
+        return urls.isEmpty() ? KeyProbe.NONE : new ApiRestrictionsProbe(urls, properties.probeTimeout(), clock);
+    }
+
     @Bean
     Credentials credentials(CredentialStore credentialStore, VaultKeyStore keyStore, VaultKeys vaultKeys,
-                            VaultProperties properties, Clock clock) {
-        return new Credentials(credentialStore, keyStore, vaultKeys, Brokers.load(), properties.maxCredentials(), clock);
+                            VaultProperties properties, KeyProbe probe, Clock clock) {
+        return new Credentials(credentialStore, keyStore, vaultKeys, Brokers.load(), properties.maxCredentials(), probe, clock);
     }
 
     @Bean

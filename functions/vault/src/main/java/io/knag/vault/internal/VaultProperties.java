@@ -1,6 +1,7 @@
 package io.knag.vault.internal;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +14,9 @@ public record VaultProperties(
         @DefaultValue("5") int maxFailedAttempts,
         @DefaultValue("30s") Duration firstLock,
         @DefaultValue("15m") Duration longestLock,
-        @DefaultValue("50") int maxCredentials) {
+        @DefaultValue("50") int maxCredentials,
+        Map<String, String> probeUrls,
+        @DefaultValue("10s") Duration probeTimeout) {
 
     public VaultProperties {
         if (maxFailedAttempts < 1 || maxCredentials < 1 || firstLock.isNegative() || longestLock.compareTo(firstLock) < 0) {
