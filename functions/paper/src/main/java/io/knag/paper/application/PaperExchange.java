@@ -125,19 +125,22 @@ public final class PaperExchange {
     }
 
     private Mono<Placed> record(PaperAccount account, OrderRequest request, Decided decided) {
+        // The balances last: their rows are locked from that update to the commit, so orders of one account queue
+        // for as short a time as can be.
         Mono<Optional<Placed>> inserted = transactions.inTransaction(() -> store.insertOrder(decided.order())
-                .flatMap(order -> applyAll(account, decided.decision().changes())
-                        .then(decided.decision() instanceof Decision.Fills fills
-                                ? store.insertFill(order, fills.execution(), decided.at()).map(fill -> new Placed(order, Optional.of(fill)))
-                                : Mono.just(new Placed(order, Optional.empty()))))
+                .flatMap(order -> (decided.decision() instanceof Decision.Fills fills
+                        ? store.insertFill(order, fills.execution(), decided.at()).map(fill -> new Placed(order, Optional.of(fill)))
+                        : Mono.just(new Placed(order, Optional.<Fill>empty())))
+                        .flatMap(placed -> applyAll(account, decided.decision().changes()).thenReturn(placed)))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty()));
         return inserted.flatMap(placed -> placed.map(fresh -> afterCommit(account, fresh))
                 .orElseGet(() -> repeated(account, request, decided.order())));
     }
 
+    /** In the order of their assets, as every transaction here takes them, so two orders never deadlock. */
     private Mono<Void> applyAll(PaperAccount account, List<BalanceChange> changes) {
-        return Flux.fromIterable(changes)
+        return Flux.fromIterable(changes).sort(java.util.Comparator.comparing(BalanceChange::asset))
                 .concatMap(change -> store.apply(account.id(), change))
                 .filter(applied -> !applied)
                 .next()

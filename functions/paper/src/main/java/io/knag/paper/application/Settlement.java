@@ -91,6 +91,7 @@ public final class Settlement {
         return transactions.inTransaction(() -> store.close(resting.orderId(), OrderStatus.FILLED, execution, at)
                         .filter(Boolean::booleanValue)
                         .flatMap(closed -> Flux.fromIterable(execution.changes())
+                                .sort(java.util.Comparator.comparing(io.knag.paper.domain.BalanceChange::asset))
                                 .concatMap(change -> store.apply(resting.accountId(), change))
                                 .all(Boolean::booleanValue))
                         .flatMap(applied -> applied ? store.orderById(resting.accountId(), resting.symbol(), resting.orderId())

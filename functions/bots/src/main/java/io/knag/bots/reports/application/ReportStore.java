@@ -16,7 +16,7 @@ public interface ReportStore {
     /** Remembers a report's event id; false when the bot already sent it (the report is then ignored). */
     Mono<Boolean> firstTime(UUID botId, String eventId, long generation, String type, Instant at);
 
-    /** Records a heartbeat; true when the bot had been silent. */
+    /** Records a heartbeat (to the second: one within a second of the last changes nothing); true when the bot had been silent. */
     Mono<Boolean> heartbeat(UUID botId, Instant at);
 
     Mono<Void> order(UUID botId, Report.OrderPlaced order, Instant at);

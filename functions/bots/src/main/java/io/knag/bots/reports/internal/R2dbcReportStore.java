@@ -42,8 +42,10 @@ final class R2dbcReportStore implements ReportStore {
 
     @Override
     public Mono<Boolean> heartbeat(UUID botId, Instant at) {
+        // At most one write a second per bot (or when it was silent): heartbeats of one bot never queue on its row.
         return db.sql("UPDATE bots.bots new SET last_heartbeat_at = :at, silent = false FROM bots.bots old"
-                        + " WHERE new.id = :id AND old.id = new.id RETURNING old.silent")
+                        + " WHERE new.id = :id AND old.id = new.id AND (old.silent OR old.last_heartbeat_at IS NULL"
+                        + " OR old.last_heartbeat_at < :at - interval '1 second') RETURNING old.silent")
                 .bind("id", botId).bind("at", at).map(row -> Boolean.TRUE.equals(row.get("silent", Boolean.class)))
                 .one().defaultIfEmpty(false);
     }
