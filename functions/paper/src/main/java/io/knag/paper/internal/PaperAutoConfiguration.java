@@ -70,8 +70,17 @@ public class PaperAutoConfiguration {
     }
 
     @Bean
-    MarketData paperMarketData(PaperProperties properties) {
-        return new SyntheticMarket(properties.seed());
+    MarketData paperMarketData(PaperProperties properties, Markets markets) {
+        MarketData synthetic = new SyntheticMarket(properties.seed());
+        if (properties.replay() == null || properties.replay().isEmpty()) {
+            return synthetic;
+        }
+        properties.replay().keySet().stream().filter(symbol -> markets.all().stream().noneMatch(m -> m.symbol().equals(symbol)))
+                .findFirst().ifPresent(symbol -> {
+                    throw new IllegalArgumentException("knag.paper.replay names " + symbol
+                            + ", which the paper exchange does not list");
+                });
+        return new KlinesReplay(properties.replay(), synthetic);
     }
 
     @Bean
