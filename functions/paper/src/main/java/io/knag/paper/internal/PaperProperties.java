@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * paper accounts a user may have, the fees and market-order slippage (fractions), the synthetic feed's seed, and
  * how often resting orders are checked against the market ({@code 0s}: only when asked, for hosts that do not
  * run between requests), and markets whose prices are replayed from recorded candles instead
- * ({@code knag.paper.replay.BTCUSDT=/data/BTCUSDT-1m-2024-01.csv}, Binance's public klines CSV format).
+ * ({@code knag.paper.replay[BTCUSDT]=/data/BTCUSDT-1m-2024-01.csv}, Binance's public klines CSV format).
  */
 @ConfigurationProperties("knag.paper")
 public record PaperProperties(
