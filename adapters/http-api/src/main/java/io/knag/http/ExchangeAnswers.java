@@ -34,15 +34,10 @@ final class ExchangeAnswers {
         if (responseType.equals("ACK")) {
             return answer;
         }
-        answer.put("price", Decimals.text(o.price()));
-        answer.put("origQty", Decimals.text(o.origQty()));
-        answer.put("executedQty", Decimals.text(o.executedQty()));
+        quantities(answer, o);
         answer.put("origQuoteOrderQty", ZERO);
         answer.put("cummulativeQuoteQty", Decimals.text(o.cumulativeQuoteQty()));
-        answer.put("status", o.status().name());
-        answer.put("timeInForce", "GTC");
-        answer.put("type", o.type().name());
-        answer.put("side", o.side().name());
+        state(answer, o);
         answer.put("workingTime", o.time().toEpochMilli());
         answer.put("selfTradePreventionMode", "NONE");
         if (responseType.equals("FULL")) {
@@ -53,20 +48,28 @@ final class ExchangeAnswers {
         return answer;
     }
 
+    private static void quantities(Map<String, Object> answer, Order o) {
+        answer.put("price", Decimals.text(o.price()));
+        answer.put("origQty", Decimals.text(o.origQty()));
+        answer.put("executedQty", Decimals.text(o.executedQty()));
+    }
+
+    private static void state(Map<String, Object> answer, Order o) {
+        answer.put("status", o.status().name());
+        answer.put("timeInForce", "GTC");
+        answer.put("type", o.type().name());
+        answer.put("side", o.side().name());
+    }
+
     static Map<String, Object> order(Order o) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("symbol", o.symbol());
         answer.put("orderId", o.id());
         answer.put("orderListId", -1);
         answer.put("clientOrderId", o.clientOrderId());
-        answer.put("price", Decimals.text(o.price()));
-        answer.put("origQty", Decimals.text(o.origQty()));
-        answer.put("executedQty", Decimals.text(o.executedQty()));
+        quantities(answer, o);
         answer.put("cummulativeQuoteQty", Decimals.text(o.cumulativeQuoteQty()));
-        answer.put("status", o.status().name());
-        answer.put("timeInForce", "GTC");
-        answer.put("type", o.type().name());
-        answer.put("side", o.side().name());
+        state(answer, o);
         answer.put("stopPrice", ZERO);
         answer.put("icebergQty", ZERO);
         answer.put("time", o.time().toEpochMilli());
@@ -86,14 +89,9 @@ final class ExchangeAnswers {
         answer.put("orderListId", -1);
         answer.put("clientOrderId", newClientOrderId);
         answer.put("transactTime", o.updateTime().toEpochMilli());
-        answer.put("price", Decimals.text(o.price()));
-        answer.put("origQty", Decimals.text(o.origQty()));
-        answer.put("executedQty", Decimals.text(o.executedQty()));
+        quantities(answer, o);
         answer.put("cummulativeQuoteQty", Decimals.text(o.cumulativeQuoteQty()));
-        answer.put("status", o.status().name());
-        answer.put("timeInForce", "GTC");
-        answer.put("type", o.type().name());
-        answer.put("side", o.side().name());
+        state(answer, o);
         answer.put("selfTradePreventionMode", "NONE");
         return answer;
     }

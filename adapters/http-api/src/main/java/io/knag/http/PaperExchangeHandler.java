@@ -1,6 +1,6 @@
 package io.knag.http;
 
-import io.knag.paper.application.ApiKeys;
+import io.knag.paper.application.ClientOrderIds;
 import io.knag.paper.application.MarketQuotes;
 import io.knag.paper.application.OrderLookup;
 import io.knag.paper.application.PaperExchange;
@@ -104,7 +104,7 @@ final class PaperExchangeHandler {
         return signedCall(request, (params, account) -> {
             String newClientId = params.text("newClientOrderId");
             return exchange.cancel(account, lookup(params)).map(order -> ExchangeAnswers.cancelled(order,
-                    newClientId != null ? newClientId : ApiKeys.newKey().substring(0, 22)));
+                    newClientId != null ? newClientId : ClientOrderIds.next()));
         }, "symbol", "orderId", "origClientOrderId", "newClientOrderId", "cancelRestrictions");
     }
 

@@ -1,5 +1,6 @@
 package io.knag.bots;
 
+import io.knag.kernel.crypto.Hashes;
 import io.knag.kernel.crypto.HpkeBox;
 import java.util.Base64;
 
@@ -42,18 +43,7 @@ public final class ManagerKey {
      * tokens' MAC key, so a manager that can open launches is also the one whose tokens verify.
      */
     public byte[] derive(String purpose) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"));
-            byte[] pseudoRandomKey = mac.doFinal(privateKey);
-            mac.init(new javax.crypto.spec.SecretKeySpec(pseudoRandomKey, "HmacSHA256"));
-            java.util.Arrays.fill(pseudoRandomKey, (byte) 0);
-            mac.update(purpose.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            mac.update((byte) 1);
-            return mac.doFinal();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return Hashes.hkdfSha256(privateKey, purpose, 32);
     }
 
     @Override

@@ -1,15 +1,13 @@
 package io.knag.paper.application;
 
+import io.knag.kernel.crypto.Hashes;
 import io.knag.kernel.crypto.Randoms;
 import io.knag.kernel.crypto.SecretKeyBox;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Paper API keys and secrets: 64 random letters and digits each, as the exchange issues them. The secret is kept
@@ -55,11 +53,7 @@ public final class ApiKeys {
         }
         byte[] secret = box.open(sealed, aad(accountId));
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            expected = mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+            expected = Hashes.hmacSha256(secret, payload.getBytes(StandardCharsets.UTF_8));
         } finally {
             Arrays.fill(secret, (byte) 0);
         }

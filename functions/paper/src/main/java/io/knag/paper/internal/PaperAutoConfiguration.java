@@ -6,6 +6,7 @@ import io.knag.kernel.auth.Caller;
 import io.knag.kernel.events.EventConsumer;
 import io.knag.kernel.events.EventPublisher;
 import io.knag.kernel.events.EventType;
+import io.knag.kernel.lifecycle.Periodic;
 import io.knag.kernel.persistence.SchemaMigration;
 import io.knag.paper.application.ApiKeys;
 import io.knag.paper.application.CreatePaperAccount;
@@ -131,9 +132,10 @@ public class PaperAutoConfiguration {
         return new Settlement(store, transactions, engine, markets, marketData, announcer, clock);
     }
 
+    /** While the application runs: open orders back on the book, then a settlement sweep every interval. */
     @Bean
-    SettlementSchedule paperSettlementSchedule(Settlement settlement, PaperProperties properties) {
-        return new SettlementSchedule(settlement, properties.settleEvery());
+    Periodic paperSettlementSchedule(Settlement settlement, PaperProperties properties) {
+        return new Periodic("paper settlement sweep", properties.settleEvery(), settlement::load, settlement::sweep);
     }
 
     @Bean

@@ -1,12 +1,9 @@
 package io.knag.paper.internal;
 
+import io.knag.kernel.crypto.Hashes;
 import io.knag.kernel.crypto.SecretKeyBox;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The box that seals paper API secrets: under {@code knag.paper.key-encryption-key}, or under a key derived from the
@@ -15,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class PaperKeys {
 
-    private static final byte[] INFO = "knag/paper/api-secrets".getBytes(StandardCharsets.US_ASCII);
+    private static final String INFO = "knag/paper/api-secrets";
 
     private PaperKeys() {
     }
@@ -38,16 +35,7 @@ final class PaperKeys {
 
     private static byte[] derive(byte[] inputKey) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
-            byte[] pseudoRandomKey = mac.doFinal(inputKey);
-            mac.init(new SecretKeySpec(pseudoRandomKey, "HmacSHA256"));
-            mac.update(INFO);
-            mac.update((byte) 1);
-            Arrays.fill(pseudoRandomKey, (byte) 0);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+            return Hashes.hkdfSha256(inputKey, INFO, 32);
         } finally {
             Arrays.fill(inputKey, (byte) 0);
         }

@@ -3,6 +3,7 @@ package io.knag.vault.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.knag.kernel.KnagException;
+import io.knag.kernel.crypto.Hashes;
 import io.knag.vault.KeyProbe;
 import io.knag.vault.VaultProblems;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -112,11 +110,7 @@ final class ApiRestrictionsProbe implements KeyProbe {
     private static String sign(String payload, String secret) {
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+            return HexFormat.of().formatHex(Hashes.hmacSha256(key, payload.getBytes(StandardCharsets.US_ASCII)));
         } finally {
             Arrays.fill(key, (byte) 0);
         }

@@ -1,16 +1,14 @@
 package io.knag.bots.reports.domain;
 
+import io.knag.kernel.crypto.Hashes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Report tokens: {@code kr1.<grant>.<mac>}, the grant (bot id, launch generation, expiry) in base64url and an
@@ -64,13 +62,7 @@ public final class ReportTokens {
     }
 
     private byte[] mac(String encoded) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(encoded.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return Hashes.hmacSha256(key, encoded.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

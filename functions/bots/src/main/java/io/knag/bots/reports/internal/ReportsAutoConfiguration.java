@@ -17,6 +17,7 @@ import io.knag.bots.reports.domain.ReportTokens;
 import io.knag.kernel.Transactions;
 import io.knag.kernel.auth.Authenticated;
 import io.knag.kernel.auth.Caller;
+import io.knag.kernel.lifecycle.Periodic;
 import io.knag.paper.application.PaperExchange;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
@@ -66,10 +67,12 @@ public class ReportsAutoConfiguration {
         return new HealthWatch(store, bots, properties.silentAfter(), clock);
     }
 
+    /** While the application runs, looks for silent bots four times per {@code knag.bots.silent-after}. */
     @Bean
-    HealthWatchSchedule botHealthWatchSchedule(HealthWatch watch, BotsProperties properties) {
+    Periodic botHealthWatchSchedule(HealthWatch watch, BotsProperties properties) {
         Duration every = properties.silentAfter().dividedBy(4);
-        return new HealthWatchSchedule(watch, every.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : every);
+        return new Periodic("looking for silent bots", every.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : every, watch::sweep);
     }
 
     /** Internal to the bots host: called by the reports route with a report token, never with a user's token. */
