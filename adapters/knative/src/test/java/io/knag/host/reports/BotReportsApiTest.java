@@ -214,6 +214,8 @@ class BotReportsApiTest {
         post(quiet, reportToken(quiet), "back", "io.knag.bot.heartbeat", quiet, Map.of(), 202);
         assertThat(send(HttpMethod.GET, "/api/v1/bots/" + quiet, alice, null, 200)).containsEntry("health", "ok");
         assertThat(history(quiet)).contains("heartbeats again");
+        send(HttpMethod.POST, "/api/v1/bots/" + quiet + "/stop", alice, null, 202);
+        await(() -> "STOPPED".equals(send(HttpMethod.GET, "/api/v1/bots/" + quiet, alice, null, 200).get("state")));
     }
 
     @Test
