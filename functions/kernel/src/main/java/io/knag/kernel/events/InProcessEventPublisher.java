@@ -17,11 +17,11 @@ public final class InProcessEventPublisher implements EventPublisher {
         this.consumers = List.copyOf(consumers);
     }
 
-    /** Delivers to the consumers that accept the event's type; none accepting is not an error (it is logged). */
+    /** Delivers to the consumers that accept the event's type; none accepting is not an error (logged at DEBUG: a paper exchange announces hundreds of fills a second that nothing in the embedded default consumes). */
     @Override
     public Mono<Void> publish(Event event) {
         if (consumers.stream().noneMatch(consumer -> consumer.accepts(event.type()))) {
-            log.info("event {} type={}: no consumer here, ignored", event.id(), event.type());
+            log.debug("event {} type={}: no consumer here, ignored", event.id(), event.type());
             return Mono.empty();
         }
         return Flux.fromIterable(consumers)

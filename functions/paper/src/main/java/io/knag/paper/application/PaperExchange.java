@@ -4,6 +4,7 @@ import io.knag.kernel.Transactions;
 import io.knag.paper.domain.BalanceChange;
 import io.knag.paper.domain.Decimals;
 import io.knag.paper.domain.Decision;
+import io.knag.paper.domain.Execution;
 import io.knag.paper.domain.Fill;
 import io.knag.paper.domain.Market;
 import io.knag.paper.domain.Markets;
@@ -24,14 +25,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Trading on a paper account: place (filled at once or resting), cancel, and read orders, balances and fills.
- * Placing reads as: check the key may trade → let the engine decide at the current price → record the order and
- * move its balances in one transaction (refused whole if a balance would go negative) → put a resting order on
- * the book, or announce the fill, after the commit.
+ * Placing reads as: check the key may trade → let the engine decide at the current price → record the order, its
+ * fill and its balance changes in one statement (refused whole if a balance would go negative) → put a resting
+ * order on the book, or announce the fill, after the commit. Each placed order is logged at DEBUG: at hundreds of
+ * orders a second its fills are in the database and its events, not the log.
  */
 public final class PaperExchange {
 
@@ -125,27 +126,12 @@ public final class PaperExchange {
     }
 
     private Mono<Placed> record(PaperAccount account, OrderRequest request, Decided decided) {
-        // The balances last: their rows are locked from that update to the commit, so orders of one account queue
-        // for as short a time as can be.
-        Mono<Optional<Placed>> inserted = transactions.inTransaction(() -> store.insertOrder(decided.order())
-                .flatMap(order -> (decided.decision() instanceof Decision.Fills fills
-                        ? store.insertFill(order, fills.execution(), decided.at()).map(fill -> new Placed(order, Optional.of(fill)))
-                        : Mono.just(new Placed(order, Optional.<Fill>empty())))
-                        .flatMap(placed -> applyAll(account, decided.decision().changes()).thenReturn(placed)))
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty()));
-        return inserted.flatMap(placed -> placed.map(fresh -> afterCommit(account, fresh))
-                .orElseGet(() -> repeated(account, request, decided.order())));
-    }
-
-    /** In the order of their assets, as every transaction here takes them, so two orders never deadlock. */
-    private Mono<Void> applyAll(PaperAccount account, List<BalanceChange> changes) {
-        return Flux.fromIterable(changes).sort(java.util.Comparator.comparing(BalanceChange::asset))
-                .concatMap(change -> store.apply(account.id(), change))
-                .filter(applied -> !applied)
-                .next()
-                .flatMap(refused -> Mono.error(Rejection.NEW_ORDER_REJECTED.because(
-                        "Account has insufficient balance for requested action.")));
+        Execution fill = decided.decision() instanceof Decision.Fills fills ? fills.execution() : null;
+        return store.place(decided.order(), fill, decided.decision().changes())
+                .onErrorMap(PaperStore.InsufficientBalance.class, refused -> Rejection.NEW_ORDER_REJECTED.because(
+                        "Account has insufficient balance for requested action."))
+                .flatMap(placed -> afterCommit(account, placed))
+                .switchIfEmpty(Mono.defer(() -> repeated(account, request, decided.order())));
     }
 
     /** The same client order id again: the first order, if this is the same request; refused otherwise. */
@@ -165,10 +151,10 @@ public final class PaperExchange {
             if (order.status().open()) {
                 engine.rest(order.resting());
             }
-            log.info("paper order {} of account {} placed, resting", order.id(), account.id());
+            log.debug("paper order {} of account {} placed, resting", order.id(), account.id());
             return Mono.just(placed);
         }
-        log.info("paper order {} of account {} filled", order.id(), account.id());
+        log.debug("paper order {} of account {} filled", order.id(), account.id());
         return announcer.announce(account, order, placed.fill().get()).thenReturn(placed);
     }
 

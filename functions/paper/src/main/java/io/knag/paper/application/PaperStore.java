@@ -41,8 +41,12 @@ public interface PaperStore {
      */
     Mono<Boolean> apply(UUID accountId, BalanceChange change);
 
-    /** Records a new order and gives it its id; empty when the account already has an order with its client id. */
-    Mono<Order> insertOrder(Order order);
+    /**
+     * Records a new order with its fill, if it filled at once, and moves the account's balances, in one statement:
+     * all of it or nothing. Empty when the account already has an order with its client id; an
+     * {@link InsufficientBalance} error, changing nothing, when a balance would fall below zero.
+     */
+    Mono<Placed> place(Order order, Execution fill, List<BalanceChange> changes);
 
     Mono<Order> orderById(UUID accountId, String symbol, long orderId);
 
@@ -63,6 +67,14 @@ public interface PaperStore {
 
     /** An account's fills in one market, oldest first, from the given trade id or time. */
     Flux<Fill> fills(UUID accountId, String symbol, FillQuery query);
+
+    /** A change would have left a balance below zero; nothing was written. */
+    final class InsufficientBalance extends RuntimeException {
+
+        public InsufficientBalance() {
+            super("a balance would fall below zero", null, false, false);
+        }
+    }
 
     record FillQuery(Long fromId, Long orderId, Instant start, Instant end, int limit) {
     }

@@ -26,6 +26,11 @@ public record BalanceChange(String asset, BigDecimal free, BigDecimal locked) {
         return new BalanceChange(asset, BigDecimal.ZERO, amount.negate());
     }
 
+    /** True when it takes from the free or the locked amount, so the balance must be there. */
+    public boolean takes() {
+        return free.signum() < 0 || locked.signum() < 0;
+    }
+
     public BalanceChange reversed() {
         return new BalanceChange(asset, free.negate(), locked.negate());
     }

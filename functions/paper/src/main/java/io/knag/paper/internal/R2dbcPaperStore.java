@@ -2,6 +2,7 @@ package io.knag.paper.internal;
 
 import io.knag.kernel.persistence.Columns;
 import io.knag.paper.application.PaperStore;
+import io.knag.paper.application.Placed;
 import io.knag.paper.domain.Balance;
 import io.knag.paper.domain.BalanceChange;
 import io.knag.paper.domain.Execution;
@@ -12,12 +13,15 @@ import io.knag.paper.domain.OrderType;
 import io.knag.paper.domain.PaperAccount;
 import io.knag.paper.domain.Permission;
 import io.knag.paper.domain.Side;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,6 +36,8 @@ final class R2dbcPaperStore implements PaperStore {
             + " cumulative_quote_qty, client_order_id, created_at, updated_at";
     private static final String FILL = "id, order_id, account_id, symbol, side, price, qty, quote_qty, commission,"
             + " commission_asset, maker, created_at";
+
+    private static final String CHECK_VIOLATION = "23514";
 
     private final DatabaseClient db;
 
@@ -105,8 +111,7 @@ final class R2dbcPaperStore implements PaperStore {
 
     @Override
     public Mono<Boolean> apply(UUID accountId, BalanceChange change) {
-        boolean takes = change.free().signum() < 0 || change.locked().signum() < 0;
-        String sql = takes
+        String sql = change.takes()
                 ? "UPDATE paper.balances SET free = free + :free, locked = locked + :locked WHERE account_id = :id"
                 + " AND asset = :asset AND free + :free >= 0 AND locked + :locked >= 0"
                 : "INSERT INTO paper.balances (account_id, asset, free, locked) VALUES (:id, :asset, :free, :locked)"
@@ -116,17 +121,87 @@ final class R2dbcPaperStore implements PaperStore {
                 .bind("locked", change.locked()).fetch().rowsUpdated().map(n -> n == 1);
     }
 
+    /**
+     * One statement, so one round trip and its own transaction. It locks the account's rows of the order's assets
+     * in the order of their names ({@code held}: every writer here takes them in that order, so two orders never
+     * deadlock); records the order unless the account has one with its client id, or has no row at all for an
+     * asset it takes from ({@code placed}); then the fill, and the changes: an update of the rows it holds, an
+     * insert of the rows it credits for the first time. A change that would leave a balance below zero breaks the
+     * row's {@code CHECK} and undoes the whole statement.
+     */
     @Override
-    public Mono<Order> insertOrder(Order o) {
-        return db.sql("INSERT INTO paper.orders (account_id, symbol, side, type, status, price, orig_qty, executed_qty,"
-                        + " cumulative_quote_qty, client_order_id, created_at, updated_at) VALUES (:account, :symbol, :side,"
-                        + " :type, :status, :price, :qty, :executed, :quote, :client, :created, :updated)"
-                        + " ON CONFLICT (account_id, client_order_id) DO NOTHING RETURNING " + ORDER)
-                .bind("account", o.accountId()).bind("symbol", o.symbol()).bind("side", o.side().name())
+    public Mono<Placed> place(Order o, Execution e, List<BalanceChange> changes) {
+        List<BalanceChange> sorted = changes.stream().sorted(Comparator.comparing(BalanceChange::asset)).toList();
+        String[] taken = sorted.stream().filter(BalanceChange::takes).map(BalanceChange::asset).toArray(String[]::new);
+        String sql = "WITH held AS (SELECT asset FROM paper.balances WHERE account_id = :account"
+                + " AND asset = ANY(CAST(:assets AS text[])) ORDER BY asset FOR UPDATE),"
+                + " placed AS (INSERT INTO paper.orders (account_id, symbol, side, type, status, price, orig_qty, executed_qty,"
+                + " cumulative_quote_qty, client_order_id, created_at, updated_at) SELECT :account, :symbol, :side, :type,"
+                + " :status, :price, :qty, :executed, :quote, :client, :created, :updated"
+                + " WHERE (SELECT count(*) FROM held WHERE asset = ANY(CAST(:taken AS text[]))) = :taken_count"
+                + " ON CONFLICT (account_id, client_order_id) DO NOTHING RETURNING " + ORDER + "),"
+                + (e == null ? "" : " filled AS (INSERT INTO paper.fills (order_id, account_id, symbol, side, price, qty,"
+                + " quote_qty, commission, commission_asset, maker, created_at) SELECT id, account_id, symbol, side,"
+                + " :fill_price, :fill_qty, :fill_quote, :commission, :commission_asset, :maker, created_at FROM placed"
+                + " RETURNING id AS fill_id, price AS fill_price, qty AS fill_qty, quote_qty AS fill_quote_qty,"
+                + " commission, commission_asset, maker),")
+                + " change AS (SELECT * FROM unnest(CAST(:assets AS text[]), CAST(:frees AS numeric[]),"
+                + " CAST(:locks AS numeric[])) AS c(asset, free, locked)),"
+                + " updated AS (UPDATE paper.balances b SET free = b.free + change.free, locked = b.locked + change.locked"
+                + " FROM placed, change WHERE b.account_id = placed.account_id AND b.asset = change.asset RETURNING 1),"
+                + " inserted AS (INSERT INTO paper.balances AS b (account_id, asset, free, locked)"
+                + " SELECT placed.account_id, change.asset, change.free, change.locked FROM placed, change"
+                + " WHERE change.asset NOT IN (SELECT asset FROM held) ON CONFLICT (account_id, asset) DO UPDATE"
+                + " SET free = b.free + EXCLUDED.free, locked = b.locked + EXCLUDED.locked RETURNING 1)"
+                + " SELECT placed.*, (SELECT count(*) FROM held WHERE asset = ANY(CAST(:taken AS text[]))) AS held_taken,"
+                + " (SELECT count(*) FROM updated) + (SELECT count(*) FROM inserted) AS moved"
+                + (e == null ? "" : ", filled.*") + " FROM (VALUES (1)) AS one LEFT JOIN placed ON true"
+                + (e == null ? "" : " LEFT JOIN filled ON true");
+        var spec = db.sql(sql).bind("account", o.accountId()).bind("symbol", o.symbol()).bind("side", o.side().name())
                 .bind("type", o.type().name()).bind("status", o.status().name()).bind("price", o.price())
                 .bind("qty", o.origQty()).bind("executed", o.executedQty()).bind("quote", o.cumulativeQuoteQty())
                 .bind("client", o.clientOrderId()).bind("created", o.time()).bind("updated", o.updateTime())
-                .map(R2dbcPaperStore::order).one();
+                .bind("assets", sorted.stream().map(BalanceChange::asset).toArray(String[]::new))
+                .bind("frees", sorted.stream().map(c -> c.free().toPlainString()).toArray(String[]::new))
+                .bind("locks", sorted.stream().map(c -> c.locked().toPlainString()).toArray(String[]::new))
+                .bind("taken", taken).bind("taken_count", (long) taken.length);
+        if (e != null) {
+            spec = spec.bind("fill_price", e.price()).bind("fill_qty", e.quantity()).bind("fill_quote", e.quoteQuantity())
+                    .bind("commission", e.commission()).bind("commission_asset", e.commissionAsset()).bind("maker", e.maker());
+        }
+        return spec.map(row -> placed(row, e != null, taken.length))
+                .one()
+                .flatMap(Mono::justOrEmpty)
+                .onErrorMap(R2dbcPaperStore::belowZero, error -> new InsufficientBalance());
+    }
+
+    /** The statement's one row: the order and its fill; nothing for a repeated client id; refused for a missing row. */
+    private static Optional<Placed> placed(Readable row, boolean filled, int taken) {
+        if (row.get("id", Long.class) == null) {
+            if (row.get("held_taken", Long.class) < taken) {
+                throw new InsufficientBalance();
+            }
+            return Optional.empty();
+        }
+        Order order = order(row);
+        if (!filled) {
+            return Optional.of(new Placed(order, Optional.empty()));
+        }
+        return Optional.of(new Placed(order, Optional.of(new Fill(row.get("fill_id", Long.class), order.id(),
+                order.accountId(), order.symbol(), order.side(), row.get("fill_price", BigDecimal.class),
+                row.get("fill_qty", BigDecimal.class), row.get("fill_quote_qty", BigDecimal.class),
+                row.get("commission", BigDecimal.class), row.get("commission_asset", String.class),
+                row.get("maker", Boolean.class), order.time()))));
+    }
+
+    /** The {@code CHECK (free >= 0)} or {@code CHECK (locked >= 0)} of a balance refused a change. */
+    private static boolean belowZero(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof R2dbcException r2dbc && CHECK_VIOLATION.equals(r2dbc.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -50,6 +50,40 @@ class PaperExchangeTest {
     }
 
     @Test
+    void buysAndSellsOfOneAccountAtOnceNeitherDeadlockNorLoseAnything() {
+        PaperAccount both = paper.account(paper.newAccount(UUID.randomUUID(), Map.of("USDT", "100000", "BTC", "10")));
+        List<Placed> placed = Flux.range(0, 40)
+                .flatMap(i -> paper.exchange.place(both, market(i % 2 == 0 ? Side.BUY : Side.SELL, "0.01000"))
+                        .subscribeOn(Schedulers.parallel()), 16)
+                .collectList().block(Duration.ofSeconds(30));
+        assertThat(placed).hasSize(40);
+        BigDecimal spent = BigDecimal.ZERO;
+        BigDecimal bought = BigDecimal.ZERO;
+        for (Placed order : placed) {
+            var fill = order.fill().orElseThrow();
+            boolean buy = order.order().side() == Side.BUY;
+            spent = spent.add(buy ? fill.quoteQuantity() : fill.quoteQuantity().subtract(fill.commission()).negate());
+            bought = bought.add(buy ? fill.quantity().subtract(fill.commission()) : fill.quantity().negate());
+        }
+        Map<String, Balance> balances = paper.exchange.state(both).block().balances().stream()
+                .collect(java.util.stream.Collectors.toMap(Balance::asset, b -> b));
+        assertThat(balances.get("USDT").free()).isEqualByComparingTo(new BigDecimal("100000").subtract(spent));
+        assertThat(balances.get("BTC").free()).isEqualByComparingTo(new BigDecimal("10").add(bought));
+    }
+
+    @Test
+    void sellingAnAssetTheAccountNeverHeldIsRefusedAndWritesNothing() {
+        StepVerifier.create(paper.exchange.place(account, market(Side.SELL, "0.00100")))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ExchangeRejected.class)
+                        .hasMessageContaining("insufficient balance"))
+                .verify(Duration.ofSeconds(10));
+        assertThat(paper.database.query("SELECT count(*) FROM paper.orders WHERE account_id = ?", account.id()))
+                .containsExactly(List.of("0"));
+        assertThat(paper.exchange.state(account).block().balances()).extracting(Balance::asset).containsExactly("USDT");
+        assertThat(paper.published).isEmpty();
+    }
+
+    @Test
     void aRestingOrderFillsOnceWhenTheMarketReachesIt() {
         Placed placed = paper.exchange.place(account, limit(Side.BUY, "0.01", "49000.00")).block();
         assertThat(placed.order().status()).isEqualTo(OrderStatus.NEW);
