@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * A bot's NetworkPolicy: it may resolve names (port 53, UDP and TCP) and open TCP connections to the configured
- * ports of public addresses only (by default 443 anywhere but the private, link-local and cluster ranges).
+ * ports of public addresses only (by default 443 anywhere but the private, link-local and cluster ranges), and to
+ * the platform's pods that take its reports ({@code knag.runtime.kubernetes.report-to}), on that one port.
  * Nothing may connect to a continuous bot. A request-driven bot's pod takes requests from Knative Serving only:
  * the activator (in the {@code knative-serving} namespace) reaches its queue-proxy sidecar, which hands them to
  * the bot's container port, and the autoscaler reads the queue-proxy's metrics. Plain NetworkPolicy knows
@@ -49,6 +50,15 @@ final class BotNetworkPolicy {
                             .withNewIpBlock().withCidr(settings.egressCidr()).withExcept(settings.egressExcept()).endIpBlock()
                         .endTo()
                         .withPorts(egressPorts)
+                    .endEgress()
+                    .addNewEgress()
+                        .addNewTo()
+                            .withNewNamespaceSelector()
+                                .withMatchLabels(Map.of("kubernetes.io/metadata.name", settings.reportTo().namespace()))
+                            .endNamespaceSelector()
+                            .withNewPodSelector().withMatchLabels(settings.reportTo().podLabels()).endPodSelector()
+                        .endTo()
+                        .withPorts(port("TCP", settings.reportTo().port()))
                     .endEgress()
                 .endSpec()
                 .build();

@@ -5,16 +5,20 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Where and how bots run on Kubernetes: the one {@code namespace} every bot object lives in, the user id
  * their processes run as (never 0), and their egress: TCP to {@code egressPorts} of {@code egressCidr}
  * except {@code egressExcept} (by default the private, link-local and cluster ranges), plus DNS.
- * {@code resync} is how often the watch re-reads its cache (0 = never). {@code null} means the default.
+ * {@code resync} is how often the watch re-reads its cache (0 = never). {@code reportTo} is where a bot sends its
+ * reports (the pods behind {@code knag.bots.platform-url}), let through whatever the egress ranges say: by default
+ * port 8080 of the pods labelled {@code app.kubernetes.io/name: knag-bots} in namespace {@code knag}.
+ * {@code null} means the default.
  */
 public record KubernetesRuntimeSettings(String namespace, Long runAsUser, String egressCidr, List<String> egressExcept,
-                                        List<Integer> egressPorts, Duration resync) {
+                                        List<Integer> egressPorts, Duration resync, ReportTo reportTo) {
 
     public static final String DEFAULT_NAMESPACE = "knag-bots";
     public static final long DEFAULT_RUN_AS_USER = 10001;
@@ -31,6 +35,7 @@ public record KubernetesRuntimeSettings(String namespace, Long runAsUser, String
         egressExcept = egressExcept == null ? PRIVATE_RANGES : egressExcept.stream().map(String::strip).toList();
         egressPorts = egressPorts == null ? List.of(443) : List.copyOf(egressPorts);
         resync = resync == null ? Duration.ofMinutes(10) : resync;
+        reportTo = reportTo == null ? ReportTo.DEFAULT : reportTo;
         require(DNS_LABEL.matcher(namespace).matches(), "namespace must be a DNS label");
         require(runAsUser > 0 && runAsUser <= Integer.MAX_VALUE, "runAsUser must be a non-root uid (1..2^31-1)");
         require(isCidr(egressCidr), "egressCidr must be a CIDR like 0.0.0.0/0");
@@ -40,13 +45,35 @@ public record KubernetesRuntimeSettings(String namespace, Long runAsUser, String
         require(resync.isZero() || resync.compareTo(Duration.ofSeconds(1)) >= 0, "resync must be 0 or at least 1s");
     }
 
-    /** Namespace {@code knag-bots}, uid 10001, HTTPS to public addresses only, resync every 10 minutes. */
+    /**
+     * Namespace {@code knag-bots}, uid 10001, HTTPS to public addresses only, reports to the platform's bots pods,
+     * resync every 10 minutes.
+     */
     public static KubernetesRuntimeSettings defaults() {
-        return new KubernetesRuntimeSettings(null, null, null, null, null, null);
+        return new KubernetesRuntimeSettings(null, null, null, null, null, null, null);
     }
 
     public KubernetesRuntimeSettings withNamespace(String otherNamespace) {
-        return new KubernetesRuntimeSettings(otherNamespace, runAsUser, egressCidr, egressExcept, egressPorts, resync);
+        return new KubernetesRuntimeSettings(otherNamespace, runAsUser, egressCidr, egressExcept, egressPorts, resync,
+                reportTo);
+    }
+
+    /**
+     * The pods a bot reports to: those with {@code podLabels} in {@code namespace}, on {@code port}. On Knative, where
+     * a scaled-to-zero service is reached through the ingress, name the ingress's pods here.
+     */
+    public record ReportTo(String namespace, Map<String, String> podLabels, Integer port) {
+
+        static final ReportTo DEFAULT = new ReportTo(null, null, null);
+
+        public ReportTo {
+            namespace = namespace == null ? "knag" : namespace.strip();
+            podLabels = podLabels == null || podLabels.isEmpty() ? Map.of("app.kubernetes.io/name", "knag-bots")
+                    : Map.copyOf(podLabels);
+            port = port == null ? 8080 : port;
+            require(DNS_LABEL.matcher(namespace).matches(), "report-to.namespace must be a DNS label");
+            require(port > 0 && port < 65536, "report-to.port must be 1..65535");
+        }
     }
 
     private static boolean isCidr(String text) {

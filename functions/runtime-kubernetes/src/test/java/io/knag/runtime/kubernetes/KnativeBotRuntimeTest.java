@@ -133,7 +133,7 @@ class KnativeBotRuntimeTest {
     }
 
     @Test
-    void theNetworkPolicyAdmitsKnativeServingOnlyAndLetsOutOnlyDnsAndPublicHttps() {
+    void theNetworkPolicyAdmitsKnativeServingOnlyAndLetsOutOnlyDnsPublicHttpsAndReports() {
         runtime.start(requestDriven(botId, 1)).block(WAIT);
 
         NetworkPolicy policy = networkPolicy(client, botId);
@@ -148,8 +148,9 @@ class KnativeBotRuntimeTest {
             assertThat(rule.getPorts()).extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
                     .containsExactlyInAnyOrder("TCP/8080", "TCP/8012", "TCP/8013", "TCP/9090");
         });
-        assertThat(policy.getSpec().getEgress()).hasSize(2);
+        assertThat(policy.getSpec().getEgress()).hasSize(3);
         assertThat(policy.getSpec().getEgress().get(1).getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(443);
+        assertThat(policy.getSpec().getEgress().get(2).getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(8080);
         assertOwnedByTheService(policy.getMetadata().getOwnerReferences());
     }
 

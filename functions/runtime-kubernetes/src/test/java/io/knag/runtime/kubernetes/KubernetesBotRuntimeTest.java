@@ -118,14 +118,14 @@ class KubernetesBotRuntimeTest {
     }
 
     @Test
-    void theNetworkPolicyAdmitsNothingAndLetsOutOnlyDnsAndPublicHttps() {
+    void theNetworkPolicyAdmitsNothingAndLetsOutOnlyDnsPublicHttpsAndReportsToThePlatform() {
         runtime.start(launch(botId, 1)).block(WAIT);
 
         NetworkPolicy policy = networkPolicy(client, botId);
         assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsEntry("knag.io/bot", botId.toString());
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
         assertThat(policy.getSpec().getIngress()).isNullOrEmpty();
-        assertThat(policy.getSpec().getEgress()).hasSize(2);
+        assertThat(policy.getSpec().getEgress()).hasSize(3);
         NetworkPolicyEgressRule dns = policy.getSpec().getEgress().get(0);
         assertThat(dns.getPorts()).extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
                 .containsExactlyInAnyOrder("UDP/53", "TCP/53");
@@ -135,6 +135,13 @@ class KubernetesBotRuntimeTest {
             assertThat(peer.getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");
             assertThat(peer.getIpBlock().getExcept())
                     .containsExactlyInAnyOrder("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
+        });
+        NetworkPolicyEgressRule reports = policy.getSpec().getEgress().get(2);
+        assertThat(reports.getPorts()).extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal()).containsExactly("TCP/8080");
+        assertThat(reports.getTo()).singleElement().satisfies(peer -> {
+            assertThat(peer.getIpBlock()).isNull();
+            assertThat(peer.getNamespaceSelector().getMatchLabels()).containsExactly(Map.entry("kubernetes.io/metadata.name", "knag"));
+            assertThat(peer.getPodSelector().getMatchLabels()).containsExactly(Map.entry("app.kubernetes.io/name", "knag-bots"));
         });
         assertOwnedByTheDeployment(policy.getMetadata().getOwnerReferences().get(0));
     }
