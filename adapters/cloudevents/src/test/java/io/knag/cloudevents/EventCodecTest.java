@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.knag.bots.BotStartRequested;
-import io.knag.bots.BotState;
 import io.knag.bots.BotStatusChanged;
 import io.knag.bots.BotStopRequested;
+import io.knag.bots.domain.BotState;
 import io.knag.identity.UserDeleted;
 import io.knag.kernel.events.Event;
 import io.knag.kernel.events.EventType;
@@ -109,7 +109,7 @@ class EventCodecTest {
         }
         assertThat(codec.fromAttributes(Map.of("id", UUID.randomUUID().toString(), "type", UserDeleted.TYPE,
                 "source", "/knag/identity")::get, data).source()).isEqualTo("/knag/identity");
-        byte[] status = codec.data(new BotStatusChanged(bot, owner, io.knag.bots.BotState.CREATED, io.knag.bots.BotState.STARTING, Instant.now(), "start requested"));
+        byte[] status = codec.data(new BotStatusChanged(bot, owner, io.knag.bots.domain.BotState.CREATED, io.knag.bots.domain.BotState.STARTING, Instant.now(), "start requested"));
         for (String source : new String[] {"/knag/bots", "/knag/bot-manager"}) {
             assertThat(codec.fromAttributes(Map.of("id", UUID.randomUUID().toString(), "type", BotStatusChanged.TYPE,
                     "source", source)::get, status).source()).isEqualTo(source);

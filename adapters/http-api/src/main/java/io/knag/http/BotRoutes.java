@@ -2,12 +2,12 @@ package io.knag.http;
 
 import io.knag.bots.BotLogs;
 import io.knag.bots.BotLogsQuery;
-import io.knag.bots.BotProblems;
 import io.knag.bots.BotView;
 import io.knag.bots.CreateBot;
 import io.knag.bots.DeleteOutcome;
 import io.knag.bots.StartBot;
 import io.knag.bots.UpdateBot;
+import io.knag.bots.domain.BotProblems;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.auth.Authenticated;
 import java.net.URI;

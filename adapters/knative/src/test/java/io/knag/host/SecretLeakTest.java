@@ -13,7 +13,7 @@ import io.knag.kernel.events.EventConsumer;
 import io.knag.kernel.testing.TestDatabase;
 import io.knag.vault.LaunchEnvelope;
 import io.knag.vault.OpenForLaunch;
-import io.knag.vault.SecretsCodec;
+import io.knag.vault.domain.SecretsCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

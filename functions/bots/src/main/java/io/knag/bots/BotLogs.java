@@ -1,5 +1,6 @@
 package io.knag.bots;
 
+import io.knag.bots.domain.BotState;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package io.knag.bots;
 
+import io.knag.bots.domain.BotProblems;
 import io.knag.kernel.KnagException;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package io.knag.bots;
 
+import io.knag.bots.domain.BotState;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,5 +1,11 @@
 package io.knag.bots;
 
+import io.knag.bots.domain.Bot;
+import io.knag.bots.domain.BotDefinition;
+import io.knag.bots.domain.BotKind;
+import io.knag.bots.domain.BotState;
+import io.knag.bots.domain.Resources;
+import io.knag.bots.domain.RestartPolicy;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

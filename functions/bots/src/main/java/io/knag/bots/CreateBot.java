@@ -1,5 +1,9 @@
 package io.knag.bots;
 
+import io.knag.bots.domain.BotDefinition;
+import io.knag.bots.domain.BotKind;
+import io.knag.bots.domain.Resources;
+import io.knag.bots.domain.RestartPolicy;
 import java.util.Map;
 import java.util.UUID;
 

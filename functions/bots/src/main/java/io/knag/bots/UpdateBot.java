@@ -1,5 +1,9 @@
 package io.knag.bots;
 
+import io.knag.bots.domain.BotDefinition;
+import io.knag.bots.domain.BotKind;
+import io.knag.bots.domain.Resources;
+import io.knag.bots.domain.RestartPolicy;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -10,7 +14,7 @@ public record UpdateBot(UUID id, Changes changes) {
     public record Changes(String name, String image, UUID credentialId, Map<String, Object> params,
                           Resources resources, RestartPolicy restartPolicy, BotKind kind) {
 
-        BotDefinition applyTo(BotDefinition current) {
+        public BotDefinition applyTo(BotDefinition current) {
             return BotDefinition.of(name == null ? current.name() : name, image == null ? current.image() : image,
                     credentialId == null ? current.credentialId() : credentialId,
                     params == null ? current.params().values() : params,

@@ -1,5 +1,6 @@
 package io.knag.identity;
 
+import io.knag.identity.domain.Passwords;
 import io.knag.kernel.Validation;
 
 /** Replaces the caller's password; every session ends. */

@@ -1,5 +1,6 @@
 package io.knag.identity;
 
+import io.knag.identity.domain.Passwords;
 import io.knag.kernel.Validation;
 
 /** Deletes the caller's account for good; the password confirms it is really them. */

@@ -1,5 +1,7 @@
 package io.knag.identity;
 
+import io.knag.identity.domain.Emails;
+import io.knag.identity.domain.Passwords;
 import io.knag.kernel.Validation;
 
 /** Proves who one is with email and password. */

@@ -1,5 +1,8 @@
 package io.knag.identity;
 
+import io.knag.identity.domain.Emails;
+import io.knag.identity.domain.Passwords;
+import io.knag.identity.domain.RecoveryCodes;
 import io.knag.kernel.Validation;
 
 /** Sets a new password with the recovery code shown at registration. */

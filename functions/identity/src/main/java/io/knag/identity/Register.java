@@ -1,5 +1,8 @@
 package io.knag.identity;
 
+import io.knag.identity.domain.DisplayNames;
+import io.knag.identity.domain.Emails;
+import io.knag.identity.domain.Passwords;
 import io.knag.kernel.Validation;
 
 /** Opens an account. The password is checked against {@link PasswordPolicy} by the use case. */

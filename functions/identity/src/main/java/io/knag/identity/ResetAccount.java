@@ -1,5 +1,6 @@
 package io.knag.identity;
 
+import io.knag.identity.domain.Emails;
 import io.knag.kernel.Validation;
 
 /** An operator's reset of the account with this email (its vault is emptied). */

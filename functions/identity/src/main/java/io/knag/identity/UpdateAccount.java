@@ -1,5 +1,6 @@
 package io.knag.identity;
 
+import io.knag.identity.domain.DisplayNames;
 import io.knag.kernel.Validation;
 
 /** Changes what may be changed of one's account without a password: the display name. */

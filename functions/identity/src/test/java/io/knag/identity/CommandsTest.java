@@ -3,6 +3,8 @@ package io.knag.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.knag.identity.domain.Passwords;
+import io.knag.identity.domain.RecoveryCodes;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.ProblemType;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.knag.vault;
 
 import io.knag.kernel.Validation;
+import io.knag.vault.domain.Secrets;
 import java.util.Map;
 import java.util.TreeMap;
 

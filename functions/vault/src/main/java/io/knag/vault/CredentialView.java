@@ -1,5 +1,6 @@
 package io.knag.vault;
 
+import io.knag.vault.domain.StoredCredential;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,7 +11,7 @@ import java.util.UUID;
 public record CredentialView(UUID id, String broker, String label, String fingerprint, Instant createdAt,
                              Instant updatedAt) {
 
-    static CredentialView of(StoredCredential credential) {
+    public static CredentialView of(StoredCredential credential) {
         return new CredentialView(credential.id(), credential.broker(), credential.label(), credential.fingerprint(),
                 credential.createdAt(), credential.updatedAt());
     }

@@ -12,7 +12,7 @@ public record OpenForLaunch(UserId owner, String password, UUID credentialId, UU
 
     public OpenForLaunch {
         Objects.requireNonNull(owner, "owner");
-        password = io.knag.identity.Passwords.normalise(Objects.requireNonNull(password, "password"));
+        password = io.knag.identity.domain.Passwords.normalise(Objects.requireNonNull(password, "password"));
         Objects.requireNonNull(credentialId, "credentialId");
         Objects.requireNonNull(botId, "botId");
         if (recipientPublicKey == null || recipientPublicKey.length != 32) {

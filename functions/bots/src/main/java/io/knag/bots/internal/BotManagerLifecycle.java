@@ -1,7 +1,7 @@
 package io.knag.bots.internal;
 
-import io.knag.bots.BotStore;
-import io.knag.bots.Convergence;
+import io.knag.bots.application.BotStore;
+import io.knag.bots.application.Convergence;
 import io.knag.bots.runtime.BotRuntime;
 import java.time.Clock;
 import java.time.Duration;

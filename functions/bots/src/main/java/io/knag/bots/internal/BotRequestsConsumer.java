@@ -1,8 +1,8 @@
 package io.knag.bots.internal;
 
-import io.knag.bots.BotManager;
 import io.knag.bots.BotStartRequested;
 import io.knag.bots.BotStopRequested;
+import io.knag.bots.application.BotManager;
 import io.knag.kernel.events.Event;
 import io.knag.kernel.events.EventConsumer;
 import reactor.core.publisher.Mono;

@@ -1,6 +1,6 @@
 package io.knag.bots.internal;
 
-import io.knag.bots.Bots;
+import io.knag.bots.application.Bots;
 import io.knag.identity.UserDeleted;
 import io.knag.kernel.UserId;
 import io.knag.kernel.events.Event;

@@ -1,6 +1,6 @@
 package io.knag.bots.internal;
 
-import io.knag.bots.BotCredentials;
+import io.knag.bots.application.BotCredentials;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.ProblemType;
 import io.knag.kernel.UserId;

@@ -1,8 +1,8 @@
 package io.knag.bots.runtime;
 
-import io.knag.bots.BotKind;
-import io.knag.bots.Resources;
-import io.knag.bots.RestartPolicy;
+import io.knag.bots.domain.BotKind;
+import io.knag.bots.domain.Resources;
+import io.knag.bots.domain.RestartPolicy;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,12 +1,14 @@
 package io.knag.bots.internal;
 
-import io.knag.bots.BotManager;
-import io.knag.bots.Bots;
-import io.knag.bots.Convergence;
-import io.knag.bots.ImageAllowlist;
-import io.knag.bots.Launches;
-import io.knag.bots.ManagerKey;
-import io.knag.bots.Quotas;
+import io.knag.bots.application.BotCredentials;
+import io.knag.bots.application.BotManager;
+import io.knag.bots.application.BotStore;
+import io.knag.bots.application.Bots;
+import io.knag.bots.application.Convergence;
+import io.knag.bots.application.Launches;
+import io.knag.bots.application.ManagerKey;
+import io.knag.bots.domain.ImageAllowlist;
+import io.knag.bots.domain.Quotas;
 import io.knag.identity.Register;
 import io.knag.identity.Registered;
 import io.knag.kernel.UserId;
@@ -37,10 +39,10 @@ public final class BotsFixture {
     public final List<Event> events = new CopyOnWriteArrayList<>();
     public final EventPublisher publisher = event -> Mono.fromRunnable(() -> events.add(event));
     public final RecordingRuntime runtime = new RecordingRuntime();
-    public final R2dbcBotStore store = new R2dbcBotStore(DatabaseClient.create(vault.database.connectionFactory()));
+    public final BotStore store = new R2dbcBotStore(DatabaseClient.create(vault.database.connectionFactory()));
     public final ManagerKey managerKey = ManagerKey.generate();
     public final ImageAllowlist allowlist = new ImageAllowlist(List.of("knag/heartbeat-bot", "ghcr.io/community/"));
-    final VaultBotCredentials credentials = new VaultBotCredentials(
+    public final BotCredentials credentials = new VaultBotCredentials(
             command -> vault.credentials.get(command), vault.credentials::openForLaunch);
     public final Bots bots;
     public final Launches launches;
@@ -53,7 +55,7 @@ public final class BotsFixture {
 
     public final io.knag.bots.reports.domain.ReportTokens reportTokens =
             new io.knag.bots.reports.domain.ReportTokens(managerKey.derive("knag/bots/report-tokens"));
-    public final io.knag.bots.LaunchReporting reporting = new io.knag.bots.LaunchReporting(reportTokens,
+    public final io.knag.bots.application.LaunchReporting reporting = new io.knag.bots.application.LaunchReporting(reportTokens,
             Duration.ofDays(30), () -> "http://127.0.0.1:8080", java.util.Map.of("paper", "/paper"));
 
     public BotsFixture(Quotas quotas) {

@@ -1,6 +1,6 @@
 package io.knag.identity.internal;
 
-import io.knag.identity.PasswordHasher;
+import io.knag.identity.application.PasswordHasher;
 import io.knag.kernel.crypto.Argon2Parameters;
 import io.knag.kernel.crypto.Argon2id;
 import io.knag.kernel.crypto.BoundedWork;

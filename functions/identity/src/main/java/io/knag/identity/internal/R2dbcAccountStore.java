@@ -1,8 +1,8 @@
 package io.knag.identity.internal;
 
-import io.knag.identity.Account;
-import io.knag.identity.AccountStore;
-import io.knag.identity.IdentityProblems;
+import io.knag.identity.application.AccountStore;
+import io.knag.identity.domain.Account;
+import io.knag.identity.domain.IdentityProblems;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.UserId;
 import io.r2dbc.spi.Readable;

@@ -1,7 +1,7 @@
 package io.knag.identity.internal;
 
-import io.knag.identity.RefreshToken;
-import io.knag.identity.SessionStore;
+import io.knag.identity.application.SessionStore;
+import io.knag.identity.domain.RefreshToken;
 import io.knag.kernel.UserId;
 import io.knag.kernel.persistence.Columns;
 import io.r2dbc.spi.Readable;

@@ -1,7 +1,7 @@
 package io.knag.identity.internal;
 
-import io.knag.identity.SigningKeyStore;
-import io.knag.identity.StoredSigningKey;
+import io.knag.identity.application.SigningKeyStore;
+import io.knag.identity.domain.StoredSigningKey;
 import io.knag.kernel.Transactions;
 import io.knag.kernel.persistence.Columns;
 import io.r2dbc.spi.Readable;

@@ -1,14 +1,14 @@
 package io.knag.identity.internal;
 
-import io.knag.identity.PasswordHasher;
+import io.knag.identity.application.PasswordHasher;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
 
 /** Counts the expensive calls, so tests can prove that two paths do the same work. */
-final class CountingPasswordHasher implements PasswordHasher {
+public final class CountingPasswordHasher implements PasswordHasher {
 
-    final AtomicInteger hashes = new AtomicInteger();
-    final AtomicInteger verifications = new AtomicInteger();
+    public final AtomicInteger hashes = new AtomicInteger();
+    public final AtomicInteger verifications = new AtomicInteger();
     private final PasswordHasher delegate;
 
     CountingPasswordHasher(PasswordHasher delegate) {

@@ -1,14 +1,14 @@
 package io.knag.identity.internal;
 
-import io.knag.kernel.crypto.Argon2Parameters;
-import io.knag.identity.AccessTokens;
-import io.knag.identity.Accounts;
-import io.knag.identity.PasswordPolicy;
-import io.knag.identity.Sessions;
-import io.knag.identity.SigningKeys;
+import io.knag.identity.application.AccessTokens;
+import io.knag.identity.application.Accounts;
+import io.knag.identity.application.Sessions;
+import io.knag.identity.application.SigningKeys;
+import io.knag.identity.domain.PasswordPolicy;
 import io.knag.kernel.Transactions;
 import io.knag.kernel.auth.AccessTokenVerifier;
 import io.knag.kernel.auth.TokenSettings;
+import io.knag.kernel.crypto.Argon2Parameters;
 import io.knag.kernel.crypto.Randoms;
 import io.knag.kernel.crypto.SecretKeyBox;
 import io.knag.kernel.events.Event;
@@ -37,7 +37,7 @@ public final class IdentityFixture {
     public static final Argon2Parameters ARGON2 = new Argon2Parameters(256, 1, 1);
     public final io.knag.kernel.crypto.BoundedWork memoryHardWork =
             new io.knag.kernel.crypto.BoundedWork(4, 64, Duration.ofSeconds(10));
-    final CountingPasswordHasher hasher = new CountingPasswordHasher(new Argon2idPasswordHasher(ARGON2, memoryHardWork));
+    public final CountingPasswordHasher hasher = new CountingPasswordHasher(new Argon2idPasswordHasher(ARGON2, memoryHardWork));
     public final Transactions transactions;
     public final SecretKeyBox keyEncryption = new SecretKeyBox(Randoms.bytes(32));
     private final DatabaseClient db;
@@ -47,15 +47,15 @@ public final class IdentityFixture {
     public final AccessTokenVerifier verifier;
 
     public IdentityFixture(MutableClock clock) {
-        this(clock, io.knag.identity.VaultKeyring.NONE);
+        this(clock, io.knag.identity.application.VaultKeyring.NONE);
     }
 
-    public IdentityFixture(MutableClock clock, io.knag.identity.VaultKeyring vault) {
+    public IdentityFixture(MutableClock clock, io.knag.identity.application.VaultKeyring vault) {
         this(clock, TestDatabase.create(IdentityAutoConfiguration.MIGRATION), vault);
     }
 
     /** On {@code database} (which must have the identity schema), with {@code vault} as the keyring. */
-    public IdentityFixture(MutableClock clock, TestDatabase database, io.knag.identity.VaultKeyring vault) {
+    public IdentityFixture(MutableClock clock, TestDatabase database, io.knag.identity.application.VaultKeyring vault) {
         this.database = database;
         this.clock = clock;
         var connections = database.connectionFactory();
@@ -102,5 +102,11 @@ public final class IdentityFixture {
         public java.time.Instant instant() {
             return now;
         }
+    }
+
+    /** {@code password} hashed as an older release did (m=128 KiB), to see it rehashed at the next login. */
+    public String hashedWithOldParameters(String password) {
+        return new Argon2idPasswordHasher(new Argon2Parameters(128, 1, 1),
+                new io.knag.kernel.crypto.BoundedWork(1, 1, java.time.Duration.ofSeconds(5))).hash(password).block();
     }
 }

@@ -1,7 +1,7 @@
 package io.knag.runtime.kubernetes;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.knag.bots.RestartPolicy;
+import io.knag.bots.domain.RestartPolicy;
 import io.knag.bots.runtime.BotLaunch;
 import java.util.Map;
 import java.util.Optional;

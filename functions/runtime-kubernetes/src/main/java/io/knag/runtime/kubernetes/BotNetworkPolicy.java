@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.knag.bots.BotKind;
+import io.knag.bots.domain.BotKind;
 import io.knag.bots.runtime.BotLaunch;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.knag.bots.BotKind;
+import io.knag.bots.domain.BotKind;
 import io.knag.bots.runtime.BotLaunch;
 import io.knag.bots.runtime.WorkloadPhase;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
-import io.knag.bots.RestartPolicy;
+import io.knag.bots.domain.RestartPolicy;
 import io.knag.bots.runtime.Observation.Kind;
 import java.util.List;
 import java.util.Optional;

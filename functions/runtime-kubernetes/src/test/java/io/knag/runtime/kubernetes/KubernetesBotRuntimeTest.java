@@ -165,7 +165,7 @@ class KubernetesBotRuntimeTest {
     void aNewerGenerationReplacesTheWorkloadAndItsCredentials() {
         runtime.start(launch(botId, 1)).block(WAIT);
         BotLaunch second = new BotLaunch(botId, OWNER, 2, "ghcr.io/knag/reference-bot:2.0", "{}", "paper",
-                new io.knag.bots.Resources("500m", "512Mi"), io.knag.bots.RestartPolicy.DEFAULT,
+                new io.knag.bots.domain.Resources("500m", "512Mi"), io.knag.bots.domain.RestartPolicy.DEFAULT,
                 "{\"rotated\":true}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(runtime.start(second).block(WAIT)).isEqualTo(WorkloadPhase.PENDING);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.knag.bots.RestartPolicy;
+import io.knag.bots.domain.RestartPolicy;
 import io.knag.bots.runtime.Observation.Kind;
 import io.knag.runtime.kubernetes.Verdicts.Verdict;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.knag.runtime.local;
 
-import io.knag.bots.RestartPolicy;
+import io.knag.bots.domain.RestartPolicy;
 import io.knag.bots.runtime.Observation;
 import io.knag.bots.runtime.WorkloadPhase;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.knag.runtime.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.knag.bots.Resources;
-import io.knag.bots.RestartPolicy;
+import io.knag.bots.domain.Resources;
+import io.knag.bots.domain.RestartPolicy;
 import io.knag.bots.runtime.BotLaunch;
 import io.knag.bots.runtime.Observation;
 import io.knag.bots.runtime.WorkloadPhase;

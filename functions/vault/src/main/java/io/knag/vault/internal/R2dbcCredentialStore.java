@@ -2,8 +2,8 @@ package io.knag.vault.internal;
 
 import io.knag.kernel.UserId;
 import io.knag.kernel.persistence.Columns;
-import io.knag.vault.CredentialStore;
-import io.knag.vault.StoredCredential;
+import io.knag.vault.application.CredentialStore;
+import io.knag.vault.domain.StoredCredential;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package io.knag.vault.internal;
 
 import io.knag.kernel.UserId;
 import io.knag.kernel.persistence.Columns;
-import io.knag.vault.VaultKey;
-import io.knag.vault.VaultKeyStore;
+import io.knag.vault.application.VaultKeyStore;
+import io.knag.vault.domain.VaultKey;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.time.Instant;

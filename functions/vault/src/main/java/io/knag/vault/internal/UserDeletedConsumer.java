@@ -4,7 +4,7 @@ import io.knag.identity.UserDeleted;
 import io.knag.kernel.UserId;
 import io.knag.kernel.events.Event;
 import io.knag.kernel.events.EventConsumer;
-import io.knag.vault.Credentials;
+import io.knag.vault.application.Credentials;
 import reactor.core.publisher.Mono;
 
 /** {@code io.knag.user.deleted}: the vault of a deleted account is erased (idempotent, so redelivery is harmless). */

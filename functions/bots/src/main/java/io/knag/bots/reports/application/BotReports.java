@@ -1,10 +1,8 @@
 package io.knag.bots.reports.application;
 
-import io.knag.bots.BotState;
 import io.knag.bots.BotStatusChanged;
-import io.knag.bots.BotStore;
-import io.knag.kernel.KnagException;
-import io.knag.kernel.Transactions;
+import io.knag.bots.application.BotStore;
+import io.knag.bots.domain.BotState;
 import io.knag.bots.reports.domain.EquityPoint;
 import io.knag.bots.reports.domain.Report;
 import io.knag.bots.reports.domain.ReportGrant;
@@ -12,6 +10,8 @@ import io.knag.bots.reports.domain.ReportKind;
 import io.knag.bots.reports.domain.ReportRejected;
 import io.knag.bots.reports.domain.ReportTokens;
 import io.knag.bots.reports.domain.Trade;
+import io.knag.kernel.KnagException;
+import io.knag.kernel.Transactions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.knag.bots.reports.application;
 
-import io.knag.bots.BotState;
 import io.knag.bots.BotStatusChanged;
-import io.knag.bots.BotStore;
+import io.knag.bots.application.BotStore;
+import io.knag.bots.domain.BotState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.knag.bots.reports.application;
 
-import io.knag.bots.BotState;
+import io.knag.bots.domain.BotState;
 import java.time.Instant;
 import java.util.UUID;
 

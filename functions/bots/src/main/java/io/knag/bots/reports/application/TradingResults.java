@@ -1,8 +1,8 @@
 package io.knag.bots.reports.application;
 
-import io.knag.bots.Bot;
-import io.knag.bots.BotState;
-import io.knag.bots.BotStore;
+import io.knag.bots.application.BotStore;
+import io.knag.bots.domain.Bot;
+import io.knag.bots.domain.BotState;
 import io.knag.bots.reports.domain.Performance;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.ProblemType;

@@ -1,6 +1,6 @@
 package io.knag.bots.reports.internal;
 
-import io.knag.bots.BotState;
+import io.knag.bots.domain.BotState;
 import io.knag.bots.reports.application.ReportStore;
 import io.knag.bots.reports.application.ReportedBot;
 import io.knag.bots.reports.domain.EquityPoint;

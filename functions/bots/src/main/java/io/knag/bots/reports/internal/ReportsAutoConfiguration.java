@@ -1,6 +1,6 @@
 package io.knag.bots.reports.internal;
 
-import io.knag.bots.BotStore;
+import io.knag.bots.application.BotStore;
 import io.knag.bots.internal.BotsProperties;
 import io.knag.bots.reports.application.BotReports;
 import io.knag.bots.reports.application.ExchangeFills;

@@ -1,0 +1,22 @@
+package io.knag.bots.application;
+
+import io.knag.kernel.UserId;
+import io.knag.vault.LaunchEnvelope;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/**
+ * The vault, as the bots function needs it. In one host it is an in-process call; deployed apart, an internal
+ * HTTP call carrying the caller's token.
+ */
+public interface BotCredentials {
+
+    /** Whether {@code owner} has the credential. */
+    Mono<Boolean> exists(UserId owner, UUID credentialId);
+
+    /**
+     * Opens the credential with the owner's password and seals it to the bot manager's {@code recipient}
+     * public key for bot {@code botId}; a wrong password fails as the vault fails it.
+     */
+    Mono<LaunchEnvelope> openForLaunch(UserId owner, String password, UUID credentialId, UUID botId, byte[] recipient);
+}

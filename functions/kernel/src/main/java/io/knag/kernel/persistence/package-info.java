@@ -1,0 +1,4 @@
+/**
+ * Infrastructure: R2DBC transactions, database URLs and Flyway migrations per module schema.
+ */
+package io.knag.kernel.persistence;
