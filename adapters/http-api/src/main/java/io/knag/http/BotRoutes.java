@@ -23,7 +23,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-/** The bots API of DESIGN.md §2: definitions, start (with the password) and stop, logs and status history. */
+/** The bots API of docs/api/bots.md: definitions, start (with the password) and stop, logs and status history. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(name = "createBot")
 class BotRoutes {

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
- * The /api/v1 routes of DESIGN.md §2, for every function present in this application, unless switched off
+ * The /api/v1 routes of docs/api, for every function present in this application, unless switched off
  * with {@code knag.http.identity|vault|bots=false} (a function group serves only its own routes), with bearer-token checks, strict JSON, body limits and problem+json errors. The
  * Knative host serves them over its HTTP server; the Lambda and Azure adapters hand their platform's HTTP
  * requests to the same routes in memory ({@link InMemoryHttp}).

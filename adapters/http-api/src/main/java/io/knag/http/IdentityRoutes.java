@@ -21,7 +21,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The identity API of DESIGN.md §2: each route reads its input, names its function, and answers. */
+/** The identity API of docs/api/identity.md: each route reads its input, names its function, and answers. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(name = "login")
 class IdentityRoutes {

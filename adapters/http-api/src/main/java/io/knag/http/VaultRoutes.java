@@ -15,7 +15,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The vault API of DESIGN.md §2: metadata in, metadata out; secrets only ever go in. */
+/** The vault API of docs/api/vault.md: metadata in, metadata out; secrets only ever go in. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(name = "addCredential")
 class VaultRoutes {

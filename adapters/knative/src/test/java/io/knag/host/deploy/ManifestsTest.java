@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * What DESIGN.md and the runtime's README ask of the cluster deployment, checked on the manifests under
+ * What docs/architecture.md and the runtime's README ask of the cluster deployment, checked on the manifests under
  * {@code deploy/} as fabric8 reads them: no cluster is needed.
  */
 class ManifestsTest {

@@ -6,8 +6,9 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * The vault, as the bots function needs it. In one host it is an in-process call; deployed apart, an internal
- * HTTP call carrying the caller's token.
+ * The vault, as the bots function needs it: always an in-process call. Where the capabilities are deployed apart,
+ * the bots group carries the vault's code and opens credentials on the shared database (docs/architecture.md,
+ * "A capability is a hexagon").
  */
 public interface BotCredentials {
 

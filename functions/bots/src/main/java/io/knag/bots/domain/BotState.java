@@ -1,7 +1,7 @@
 package io.knag.bots.domain;
 
 /**
- * The lifecycle of DESIGN.md §2. A bot is started from CREATED, STOPPED or FAILED; it runs through STARTING
+ * The lifecycle of docs/api/bots.md. A bot is started from CREATED, STOPPED or FAILED; it runs through STARTING
  * and RUNNING; it is stopped through STOPPING. FAILED is where a launch or a run ends that went wrong.
  */
 public enum BotState {

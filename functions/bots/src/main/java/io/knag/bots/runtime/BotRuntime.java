@@ -15,7 +15,7 @@ public interface BotRuntime extends AutoCloseable {
 
     /**
      * Provisions the bot's workload: its credentials file (readable only by the bot), its configuration
-     * (DESIGN.md §4) and its process or pod. A workload of the same bot and generation already there is
+     * (docs/bot-contract.md) and its process or pod. A workload of the same bot and generation already there is
      * left as it is; one of an older generation is replaced. Answers the phase the workload is in.
      * The caller wipes {@link BotLaunch#credentialsFile()} afterwards.
      */

@@ -4,7 +4,7 @@ import io.knag.kernel.UserId;
 import reactor.core.publisher.Mono;
 
 /**
- * The vault's key, as identity must keep it in step with the password (DESIGN.md §1): identity calls
+ * The vault's key, as identity must keep it in step with the password (docs/architecture.md, "A capability is a hexagon"): identity calls
  * these inside the transaction that changes the login secrets, so both commit together or neither does.
  * Implemented by the vault; a deployment without a vault uses {@link #NONE}.
  */

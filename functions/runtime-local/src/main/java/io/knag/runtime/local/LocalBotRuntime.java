@@ -25,7 +25,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Bots as supervised child processes of the platform: the embedded default's runtime. Each bot gets the
- * environment of DESIGN.md §4 (and nothing of the platform's), its credentials in a file only this user can
+ * environment of docs/bot-contract.md (and nothing of the platform's), its credentials in a file only this user can
  * read, and its output kept for {@code botLogs}. Bots stop with the platform; processes that a platform which
  * died left behind are found by their pid files and killed when the next one starts.
  */
