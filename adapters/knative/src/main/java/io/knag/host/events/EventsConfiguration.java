@@ -29,7 +29,7 @@ class EventsConfiguration {
                                   ObjectProvider<MeterRegistry> meters) {
         String sink = sink(environment);
         if (sink.isBlank()) {
-            return new InProcessEventPublisher(consumers.orderedStream().toList());
+            return new InProcessEventPublisher(() -> consumers.orderedStream().toList());
         }
         requireSigning(http.getObject());
         int attempts = environment.getProperty("knag.events.attempts", Integer.class, 4);

@@ -1,7 +1,6 @@
 package io.knag.bots.application;
 
 import io.knag.bots.BotStartRequested;
-import io.knag.bots.BotStatusChanged;
 import io.knag.bots.BotStopRequested;
 import io.knag.bots.domain.Bot;
 import io.knag.bots.domain.BotDefinition;
@@ -9,13 +8,10 @@ import io.knag.bots.domain.BotState;
 import io.knag.bots.runtime.BotLaunch;
 import io.knag.bots.runtime.BotRuntime;
 import io.knag.bots.runtime.WorkloadPhase;
-import io.knag.kernel.Transactions;
 import io.knag.kernel.crypto.HpkeBox;
 import io.knag.kernel.events.Event;
-import io.knag.kernel.events.EventPublisher;
 import io.knag.vault.LaunchEnvelope;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -37,17 +33,14 @@ public final class BotManager {
     private final BotRuntime runtime;
     private final ManagerKey key;
     private final Lifecycle lifecycle;
-    private final Transactions transactions;
     private final LaunchReporting reporting;
 
-    public BotManager(BotStore store, BotRuntime runtime, ManagerKey key, LaunchReporting reporting,
-                      EventPublisher publisher, Transactions transactions, Clock clock) {
+    public BotManager(BotStore store, BotRuntime runtime, ManagerKey key, LaunchReporting reporting, Lifecycle lifecycle) {
         this.store = store;
         this.runtime = runtime;
         this.key = key;
         this.reporting = reporting;
-        this.lifecycle = new Lifecycle(store, runtime, publisher, clock, BotStatusChanged.SOURCE);
-        this.transactions = transactions;
+        this.lifecycle = lifecycle.as(Lifecycle.BOT_MANAGER);
     }
 
     /** Handles a start or stop request; anything else, or malformed data, is logged and rejected. */
@@ -62,11 +55,11 @@ public final class BotManager {
                     event.data().getClass().getSimpleName());
             return Mono.empty();
         }
-        return work.flatMap(moved -> lifecycle.publish(moved.events()));
+        return work.then();
     }
 
     private Mono<Lifecycle.Moved> once(Event event, java.util.function.Supplier<Mono<Lifecycle.Moved>> work) {
-        return transactions.inTransaction(() -> store.markHandled(event.id(), lifecycle.now())
+        return lifecycle.commitThenPublish(() -> store.markHandled(event.id(), lifecycle.now())
                 .flatMap(first -> {
                     if (!first) {
                         log.info("event {} already handled: ignored", event.id());

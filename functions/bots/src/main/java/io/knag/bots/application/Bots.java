@@ -2,7 +2,6 @@ package io.knag.bots.application;
 
 import io.knag.bots.BotLogs;
 import io.knag.bots.BotLogsQuery;
-import io.knag.bots.BotStartRequested;
 import io.knag.bots.BotStatusChanged;
 import io.knag.bots.BotStopRequested;
 import io.knag.bots.BotView;
@@ -19,7 +18,6 @@ import io.knag.bots.runtime.BotRuntime;
 import io.knag.kernel.Ids;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.ProblemType;
-import io.knag.kernel.Transactions;
 import io.knag.kernel.UserId;
 import io.knag.kernel.auth.Authenticated;
 import io.knag.kernel.auth.Caller;
@@ -42,36 +40,30 @@ public final class Bots {
     private final ImageAllowlist allowlist;
     private final Quotas quotas;
     private final Lifecycle lifecycle;
-    private final Transactions transactions;
     private final Clock clock;
 
     public Bots(BotStore store, BotCredentials credentials, BotRuntime runtime, ImageAllowlist allowlist, Quotas quotas,
-                io.knag.kernel.events.EventPublisher publisher, Transactions transactions, Clock clock) {
+                Lifecycle lifecycle, Clock clock) {
         this.store = store;
         this.credentials = credentials;
         this.runtime = runtime;
         this.allowlist = allowlist;
         this.quotas = quotas;
-        this.lifecycle = new Lifecycle(store, runtime, publisher, clock, BotStartRequested.SOURCE);
-        this.transactions = transactions;
+        this.lifecycle = lifecycle.as(Lifecycle.BOTS);
         this.clock = clock;
     }
 
+    /**
+     * Check the definition (image, then credential, then resources: an unknown credential is the first thing to fix)
+     * → under the owner's lock, count and insert → publish.
+     */
     public Mono<BotView> create(Authenticated<CreateBot> command) {
         UserId owner = command.caller().userId();
         return Mono.fromCallable(() -> allowed(command.request().definition()))
                 .flatMap(definition -> checkCredential(owner, definition).thenReturn(definition))
                 .map(this::checked)
-                .flatMap(definition -> transactions.inTransaction(() -> store.lockOwner(owner)
-                        .then(store.count(owner))
-                        .doOnNext(quotas::checkCreate)
-                        .flatMap(count -> {
-                            var now = lifecycle.now();
-                            Bot bot = new Bot(Ids.newId(clock), owner, definition, BotState.CREATED, 0, false, now, now);
-                            return store.insert(bot).then(lifecycle.created(bot)).map(event -> new Lifecycle.Moved(bot,
-                                    List.of(event)));
-                        })))
-                .flatMap(moved -> lifecycle.publish(moved.events()).thenReturn(BotView.of(moved.bot())))
+                .flatMap(definition -> lifecycle.commitThenPublish(() -> insertWithinQuota(owner, definition)))
+                .map(moved -> BotView.of(moved.bot()))
                 .doOnNext(view -> log.info("bot {} created for {}", view.id(), owner));
     }
 
@@ -83,40 +75,35 @@ public final class Bots {
         return owned(command.caller().userId(), command.request()).map(BotView::of);
     }
 
-    /** Changes a bot that is not running; the image and credential are checked again. */
+    /**
+     * Check the changed definition (image, credential, resources) → under lock, apply the changes again to the row
+     * as it is then (a concurrent change of another field is kept) and store it. Nothing is published: an update
+     * changes no state.
+     */
     public Mono<BotView> update(Authenticated<UpdateBot> command) {
         UserId owner = command.caller().userId();
         UpdateBot update = command.request();
         return owned(owner, update.id())
                 .map(bot -> checked(allowed(update.changes().applyTo(bot.definition()))))
-                .flatMap(definition -> checkCredential(owner, definition).thenReturn(definition))
-                // Applied again to the row as locked: a concurrent change of another field is kept.
-                .flatMap(checkedFirst -> transactions.inTransaction(() -> lockOwned(owner, update.id())
-                        .map(bot -> {
-                            requireAtRest(bot);
-                            return bot.withDefinition(checked(allowed(update.changes().applyTo(bot.definition()))),
-                                    lifecycle.now());
-                        })
-                        .flatMap(changed -> store.update(changed).thenReturn(changed))))
-                .map(BotView::of)
+                .flatMap(definition -> checkCredential(owner, definition))
+                .then(Mono.defer(() -> lifecycle.commitThenPublish(() -> lockOwned(owner, update.id())
+                        .flatMap(bot -> store(changed(bot, update))))))
+                .map(moved -> BotView.of(moved.bot()))
                 .doOnNext(view -> log.info("bot {} updated", view.id()));
     }
 
     /** Deletes a stopped bot at once; a running one is stopped first and deleted once it has stopped. */
     public Mono<DeleteOutcome> delete(Authenticated<UUID> command) {
         UserId owner = command.caller().userId();
-        return transactions.inTransaction(() -> lockOwned(owner, command.request()).flatMap(this::deleteOrStop))
-                .flatMap(moved -> lifecycle.publish(moved.events())
-                        .thenReturn(moved.bot() == null ? DeleteOutcome.DELETED : DeleteOutcome.STOPPING_THEN_DELETED))
+        return lifecycle.commitThenPublish(() -> lockOwned(owner, command.request()).flatMap(this::deleteOrStop))
+                .map(moved -> moved.bot() == null ? DeleteOutcome.DELETED : DeleteOutcome.STOPPING_THEN_DELETED)
                 .doOnNext(outcome -> log.info("bot {} deleted ({})", command.request(), outcome));
     }
 
     /** Everything of a deleted user: stopped bots go now, running ones once stopped. */
     public Mono<Void> eraseAll(UserId owner) {
-        return store.list(owner).map(Bot::id).collectList()
-                .flatMapMany(reactor.core.publisher.Flux::fromIterable)
-                .concatMap(id -> transactions.inTransaction(() -> store.lock(id).flatMap(this::deleteOrStop))
-                        .flatMap(moved -> lifecycle.publish(moved.events())))
+        return store.list(owner).map(Bot::id)
+                .concatMap(id -> lifecycle.commitThenPublish(() -> store.lock(id).flatMap(this::deleteOrStop)))
                 .then()
                 .doOnSuccess(done -> log.info("bots of deleted user {} erased or stopping", owner));
     }
@@ -132,13 +119,34 @@ public final class Bots {
                 .flatMap(bot -> store.history(bot.id(), HISTORY_LIMIT).collectList());
     }
 
+    private Mono<Lifecycle.Moved> insertWithinQuota(UserId owner, BotDefinition definition) {
+        return store.lockOwner(owner)
+                .then(store.count(owner))
+                .doOnNext(quotas::checkCreate)
+                .then(Mono.defer(() -> {
+                    var now = lifecycle.now();
+                    Bot bot = new Bot(Ids.newId(clock), owner, definition, BotState.CREATED, 0, false, now, now);
+                    return store.insert(bot).then(lifecycle.created(bot)).map(event -> new Lifecycle.Moved(bot,
+                            List.of(event)));
+                }));
+    }
+
+    private Bot changed(Bot bot, UpdateBot update) {
+        requireAtRest(bot);
+        return bot.withDefinition(checked(allowed(update.changes().applyTo(bot.definition()))), lifecycle.now());
+    }
+
+    private Mono<Lifecycle.Moved> store(Bot changed) {
+        return store.update(changed).thenReturn(Lifecycle.Moved.nothing(changed));
+    }
+
     private Mono<Lifecycle.Moved> deleteOrStop(Bot bot) {
         if (bot.state().isAtRest()) {
-            return lifecycle.delete(bot.id()).thenReturn(new Lifecycle.Moved(null, List.of()));
+            return lifecycle.delete(bot.id()).thenReturn(Lifecycle.Moved.nothing(null));
         }
         Bot marked = bot.markedForDeletion(lifecycle.now());
         if (bot.state() == BotState.STOPPING) {
-            return store.update(marked).thenReturn(new Lifecycle.Moved(marked, List.of()));
+            return store.update(marked).thenReturn(Lifecycle.Moved.nothing(marked));
         }
         return lifecycle.move(marked, BotState.STOPPING, "deleted by its owner; stopping first")
                 .map(moved -> moved.with(lifecycle.event(BotStopRequested.TYPE, BotStopRequested.SOURCE, moved.bot(),

@@ -1,14 +1,11 @@
 package io.knag.bots.application;
 
-import io.knag.bots.BotStatusChanged;
 import io.knag.bots.domain.Bot;
 import io.knag.bots.domain.BotState;
 import io.knag.bots.runtime.BotRuntime;
 import io.knag.bots.runtime.Observation;
 import io.knag.bots.runtime.Workload;
 import io.knag.bots.runtime.WorkloadPhase;
-import io.knag.kernel.Transactions;
-import io.knag.kernel.events.EventPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,16 +27,13 @@ public final class Convergence {
     private final BotStore store;
     private final BotRuntime runtime;
     private final Lifecycle lifecycle;
-    private final Transactions transactions;
     private final Duration launchTimeout;
     private final Clock clock;
 
-    public Convergence(BotStore store, BotRuntime runtime, EventPublisher publisher, Transactions transactions,
-                       Duration launchTimeout, Clock clock) {
+    public Convergence(BotStore store, BotRuntime runtime, Lifecycle lifecycle, Duration launchTimeout, Clock clock) {
         this.store = store;
         this.runtime = runtime;
-        this.lifecycle = new Lifecycle(store, runtime, publisher, clock, BotStatusChanged.SOURCE);
-        this.transactions = transactions;
+        this.lifecycle = lifecycle.as(Lifecycle.BOT_MANAGER);
         this.launchTimeout = launchTimeout;
         this.clock = clock;
     }
@@ -115,12 +109,17 @@ public final class Convergence {
                 }
                 yield Mono.empty();
             }
-            // A missed EXITED observation is caught up here: the workload says it ended.
-            case RUNNING -> current && workload.phase() == WorkloadPhase.EXITED ? runtime.stop(bot.id())
-                    .then(lifecycle.move(bot, BotState.STOPPED, "ended by itself (exit code 0)"))
-                    : !current ? fail(bot, "its workload is gone")
-                    : workload.phase() == WorkloadPhase.FAILED ? fail(bot, "it crashed more often than its restart policy allows")
-                    : Mono.empty();
+            case RUNNING -> {
+                if (!current) {
+                    yield fail(bot, "its workload is gone");
+                } else if (workload.phase() == WorkloadPhase.EXITED) {
+                    // A missed EXITED observation is caught up here: the workload says it ended.
+                    yield runtime.stop(bot.id()).then(lifecycle.move(bot, BotState.STOPPED, "ended by itself (exit code 0)"));
+                } else if (workload.phase() == WorkloadPhase.FAILED) {
+                    yield fail(bot, "it crashed more often than its restart policy allows");
+                }
+                yield Mono.empty();
+            }
             default -> Mono.empty();
         };
     }
@@ -153,10 +152,10 @@ public final class Convergence {
 
     /** Runs {@code work} on the bot (null when there is none) with its row locked; publishes after commit. */
     private Mono<Void> locked(UUID id, java.util.function.Function<Bot, Mono<Lifecycle.Moved>> work) {
-        return transactions.inTransaction(() -> store.lock(id).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return lifecycle.commitThenPublish(() -> store.lock(id).map(Optional::of).defaultIfEmpty(Optional.empty())
                         .flatMap(bot -> work.apply(bot.orElse(null)))
                         .flatMap(lifecycle::deleteIfAsked))
-                .flatMap(moved -> lifecycle.publish(moved.events()))
+                .then()
                 .onErrorResume(e -> {
                     log.error("bot {}: could not converge: {}", id, e.toString());
                     return Mono.empty();

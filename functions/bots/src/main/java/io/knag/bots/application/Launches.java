@@ -9,15 +9,11 @@ import io.knag.bots.domain.BotProblems;
 import io.knag.bots.domain.BotState;
 import io.knag.bots.domain.ImageAllowlist;
 import io.knag.bots.domain.Quotas;
-import io.knag.bots.runtime.BotRuntime;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.ProblemType;
-import io.knag.kernel.Transactions;
 import io.knag.kernel.UserId;
 import io.knag.kernel.auth.Authenticated;
-import io.knag.kernel.events.EventPublisher;
 import io.knag.vault.LaunchEnvelope;
-import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,58 +32,70 @@ public final class Launches {
     private final BotCredentials credentials;
     private final Quotas quotas;
     private final ImageAllowlist allowlist;
-    private final byte[] managerPublicKey;
+    private final ManagerKey managerKey;
     private final Lifecycle lifecycle;
-    private final Transactions transactions;
 
     public Launches(BotStore store, BotCredentials credentials, Quotas quotas, ImageAllowlist allowlist,
-                    byte[] managerPublicKey, BotRuntime runtime, EventPublisher publisher, Transactions transactions,
-                    Clock clock) {
+                    ManagerKey managerKey, Lifecycle lifecycle) {
         this.store = store;
         this.credentials = credentials;
         this.quotas = quotas;
         this.allowlist = allowlist;
-        this.managerPublicKey = managerPublicKey.clone();
-        this.lifecycle = new Lifecycle(store, runtime, publisher, clock, BotStartRequested.SOURCE);
-        this.transactions = transactions;
+        this.managerKey = managerKey;
+        this.lifecycle = lifecycle.as(Lifecycle.BOTS);
     }
 
+    /**
+     * Load the owner's bot → check it may start (before the password is tried: a running bot costs no vault
+     * attempt) → open its credential for the bot manager → under lock, check again and move it to STARTING with
+     * the start request → publish after the commit.
+     */
     public Mono<BotView> start(Authenticated<StartBot> command) {
         UserId owner = command.caller().userId();
         UUID id = command.request().id();
-        // Checked before the password is tried (a running bot costs no vault attempt), and again under lock.
         return store.find(owner, id).switchIfEmpty(Mono.error(Bots::notFound))
                 .flatMap(bot -> checkStart(owner, bot).thenReturn(bot))
-                .flatMap(bot -> credentials.openForLaunch(owner, command.request().password(),
-                                bot.definition().credentialId(), bot.id(), managerPublicKey)
-                        .onErrorMap(KnagException.class, Launches::credentialGone))
-                .flatMap(envelope -> transactions.inTransaction(() -> store.lockOwner(owner)
-                        .then(store.lock(id))
-                        .filter(bot -> bot.owner().equals(owner))
-                        .switchIfEmpty(Mono.error(Bots::notFound))
-                        .flatMap(bot -> checkStart(owner, bot).thenReturn(bot))
-                        .flatMap(bot -> launch(bot, envelope))))
-                .flatMap(moved -> lifecycle.publish(moved.events()).thenReturn(BotView.of(moved.bot())))
+                .flatMap(bot -> openForManager(owner, bot, command.request().password()))
+                .flatMap(envelope -> lifecycle.commitThenPublish(() -> lockToStart(owner, id)
+                        .flatMap(bot -> requestStart(bot, envelope))))
+                .map(moved -> BotView.of(moved.bot()))
                 .doOnNext(view -> log.info("bot {} start requested (state {})", view.id(), view.state()));
     }
 
+    /** Under lock: check the bot may stop → move it to STOPPING with the stop request → publish after the commit. */
     public Mono<BotView> stop(Authenticated<UUID> command) {
         UserId owner = command.caller().userId();
-        return transactions.inTransaction(() -> store.lock(command.request())
+        return lifecycle.commitThenPublish(() -> store.lock(command.request())
                         .filter(bot -> bot.owner().equals(owner))
                         .switchIfEmpty(Mono.error(Bots::notFound))
-                        .flatMap(bot -> {
-                            if (bot.state() != BotState.STARTING && bot.state() != BotState.RUNNING) {
-                                return Mono.error(new KnagException(BotProblems.BOT_NOT_RUNNING,
-                                        "The bot is " + bot.state() + "; only a starting or running bot can be stopped"));
-                            }
-                            return lifecycle.move(bot, BotState.STOPPING, "stop requested by its owner")
-                                    .map(moved -> moved.with(lifecycle.event(BotStopRequested.TYPE,
-                                            BotStopRequested.SOURCE, moved.bot(), new BotStopRequested(bot.id(),
-                                                    owner.value(), bot.generation(), "requested by its owner"))));
-                        }))
-                .flatMap(moved -> lifecycle.publish(moved.events()).thenReturn(BotView.of(moved.bot())))
+                        .flatMap(this::requestStop))
+                .map(moved -> BotView.of(moved.bot()))
                 .doOnNext(view -> log.info("bot {} stop requested", view.id()));
+    }
+
+    private Mono<LaunchEnvelope> openForManager(UserId owner, Bot bot, String password) {
+        return credentials.openForLaunch(owner, password, bot.definition().credentialId(), bot.id(),
+                        managerKey.publicKey())
+                .onErrorMap(KnagException.class, Launches::credentialGone);
+    }
+
+    /** The bot, locked after its owner's other bots (the quota is counted under that lock), checked again. */
+    private Mono<Bot> lockToStart(UserId owner, UUID id) {
+        return store.lockOwner(owner)
+                .then(store.lock(id))
+                .filter(bot -> bot.owner().equals(owner))
+                .switchIfEmpty(Mono.error(Bots::notFound))
+                .flatMap(bot -> checkStart(owner, bot).thenReturn(bot));
+    }
+
+    private Mono<Lifecycle.Moved> requestStop(Bot bot) {
+        if (bot.state() != BotState.STARTING && bot.state() != BotState.RUNNING) {
+            return Mono.error(new KnagException(BotProblems.BOT_NOT_RUNNING,
+                    "The bot is " + bot.state() + "; only a starting or running bot can be stopped"));
+        }
+        return lifecycle.move(bot, BotState.STOPPING, "stop requested by its owner")
+                .map(moved -> moved.with(lifecycle.event(BotStopRequested.TYPE, BotStopRequested.SOURCE, moved.bot(),
+                        new BotStopRequested(bot.id(), bot.owner().value(), bot.generation(), "requested by its owner"))));
     }
 
     private Mono<Void> checkStart(UserId owner, Bot bot) {
@@ -100,7 +108,7 @@ public final class Launches {
         return store.list(owner).collectList().doOnNext(bots -> quotas.checkStart(bots, bot)).then();
     }
 
-    private Mono<Lifecycle.Moved> launch(Bot bot, LaunchEnvelope envelope) {
+    private Mono<Lifecycle.Moved> requestStart(Bot bot, LaunchEnvelope envelope) {
         if (!envelope.credentialId().equals(bot.definition().credentialId())) {
             return Mono.error(new KnagException(BotProblems.BOT_NOT_STOPPED,
                     "The bot was changed while it was being started; start it again"));

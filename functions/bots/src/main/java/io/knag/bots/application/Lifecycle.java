@@ -5,6 +5,7 @@ import io.knag.bots.domain.Bot;
 import io.knag.bots.domain.BotState;
 import io.knag.bots.runtime.BotRuntime;
 import io.knag.kernel.Ids;
+import io.knag.kernel.Transactions;
 import io.knag.kernel.events.Event;
 import io.knag.kernel.events.EventPublisher;
 import java.time.Clock;
@@ -12,6 +13,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -19,15 +22,25 @@ import reactor.core.publisher.Mono;
 
 /**
  * Moves bots between states: each move is written with its history row in the caller's transaction, and
- * becomes an {@code io.knag.bot.status.changed} event that the caller publishes once that transaction has
- * committed (an in-process consumer must never wait on a row this transaction holds).
+ * becomes an {@code io.knag.bot.status.changed} event published once that transaction has committed (an
+ * in-process consumer must never wait on a row this transaction holds): {@link #commitThenPublish}. One bean,
+ * shared by the use cases; each takes the view of it that names who moves the bots ({@link #as}).
  */
-final class Lifecycle {
+public final class Lifecycle {
+
+    /** The source of the status changes the bots functions make (create, start, stop, delete). */
+    public static final String BOTS = "/knag/bots";
+    /** The source of the status changes the bot manager makes (provisioned, running, stopped, failed). */
+    public static final String BOT_MANAGER = BotStatusChanged.SOURCE;
 
     private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
 
-    /** The bot after some moves, and the events to publish once they are committed. */
+    /** The bot after some moves (null once deleted), and the events to publish once they are committed. */
     record Moved(Bot bot, List<Event> events) {
+
+        static Moved nothing(Bot bot) {
+            return new Moved(bot, List.of());
+        }
 
         Moved and(Moved next) {
             List<Event> all = new ArrayList<>(events);
@@ -45,16 +58,32 @@ final class Lifecycle {
     private final BotStore store;
     private final EventPublisher publisher;
     private final BotRuntime runtime;
+    private final Transactions transactions;
     private final Clock clock;
     private final String source;
 
-    /** {@code source}: who moves the bots, {@code /knag/bots} or {@code /knag/bot-manager}. */
-    Lifecycle(BotStore store, BotRuntime runtime, EventPublisher publisher, Clock clock, String source) {
+    public Lifecycle(BotStore store, BotRuntime runtime, EventPublisher publisher, Transactions transactions, Clock clock) {
+        this(store, runtime, publisher, transactions, clock, BOT_MANAGER);
+    }
+
+    private Lifecycle(BotStore store, BotRuntime runtime, EventPublisher publisher, Transactions transactions,
+                      Clock clock, String source) {
         this.store = store;
         this.runtime = runtime;
         this.publisher = publisher;
+        this.transactions = transactions;
         this.clock = clock;
         this.source = source;
+    }
+
+    /** The same lifecycle, its status changes sent from {@code mover} ({@link #BOTS} or {@link #BOT_MANAGER}). */
+    public Lifecycle as(String mover) {
+        return new Lifecycle(store, runtime, publisher, transactions, clock, mover);
+    }
+
+    /** Runs {@code work} in one transaction and, once that has committed, publishes the events it made. */
+    Mono<Moved> commitThenPublish(Supplier<Mono<Moved>> work) {
+        return transactions.inTransaction(work).flatMap(moved -> publish(moved.events()).thenReturn(moved));
     }
 
     Mono<Moved> move(Bot bot, BotState to, String detail) {
@@ -80,7 +109,7 @@ final class Lifecycle {
     }
 
     /** Deletes the bot with its history, and lets the runtime forget what it kept of it (its output). */
-    Mono<Void> delete(java.util.UUID botId) {
+    Mono<Void> delete(UUID botId) {
         return store.delete(botId).then(runtime.forget(botId));
     }
 
@@ -88,7 +117,7 @@ final class Lifecycle {
      * Publishes what was committed. A consumer that fails does not undo it (and must not fail the request
      * that made it): the failure is logged, and reconciliation converges what the event would have done.
      */
-    Mono<Void> publish(List<Event> events) {
+    private Mono<Void> publish(List<Event> events) {
         return Flux.fromIterable(events)
                 .concatMap(event -> publisher.publish(event).onErrorResume(e -> {
                     log.error("event {} ({}) for {} was committed but not delivered: {}", event.id(), event.type(),

@@ -16,6 +16,7 @@ import io.knag.bots.application.BotStore;
 import io.knag.bots.application.Bots;
 import io.knag.bots.application.Convergence;
 import io.knag.bots.application.LaunchReporting;
+import io.knag.bots.application.Lifecycle;
 import io.knag.bots.application.Launches;
 import io.knag.bots.application.ManagerKey;
 import io.knag.bots.domain.ImageAllowlist;
@@ -38,13 +39,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -93,23 +91,38 @@ public class BotsAutoConfiguration {
     }
 
     @Bean
-    BotCredentials botCredentials(@Qualifier("getCredential") Function<Authenticated<UUID>, Mono<CredentialView>> getCredential,
-                                  @Qualifier("openForLaunch") Function<OpenForLaunch, Mono<LaunchEnvelope>> openForLaunch) {
+    BotCredentials botCredentials(Function<Authenticated<UUID>, Mono<CredentialView>> getCredential,
+                                  Function<OpenForLaunch, Mono<LaunchEnvelope>> openForLaunch) {
         return new VaultBotCredentials(getCredential, openForLaunch);
     }
 
     @Bean
-    Bots bots(BotStore store, BotCredentials credentials, BotRuntime runtime, BotsProperties properties,
-              EventPublisher publisher, Transactions transactions, Clock clock) {
-        return new Bots(store, credentials, runtime, new ImageAllowlist(properties.imageAllowlist()), quotas(properties),
-                publisher, transactions, clock);
+    ImageAllowlist botImageAllowlist(BotsProperties properties) {
+        return new ImageAllowlist(properties.imageAllowlist());
     }
 
     @Bean
-    Launches launches(BotStore store, BotCredentials credentials, ManagerKey key, BotRuntime runtime,
-                      BotsProperties properties, @Lazy EventPublisher publisher, Transactions transactions, Clock clock) {
-        return new Launches(store, credentials, quotas(properties), new ImageAllowlist(properties.imageAllowlist()),
-                key.publicKey(), runtime, publisher, transactions, clock);
+    Quotas botQuotas(BotsProperties properties) {
+        return new Quotas(properties.maxBots(), properties.maxRunning(), properties.maxCpuMillis(),
+                properties.maxMemoryMib());
+    }
+
+    @Bean
+    Lifecycle botLifecycle(BotStore store, BotRuntime runtime, EventPublisher publisher, Transactions transactions,
+                           Clock clock) {
+        return new Lifecycle(store, runtime, publisher, transactions, clock);
+    }
+
+    @Bean
+    Bots bots(BotStore store, BotCredentials credentials, BotRuntime runtime, ImageAllowlist allowlist, Quotas quotas,
+              Lifecycle lifecycle, Clock clock) {
+        return new Bots(store, credentials, runtime, allowlist, quotas, lifecycle, clock);
+    }
+
+    @Bean
+    Launches launches(BotStore store, BotCredentials credentials, Quotas quotas, ImageAllowlist allowlist,
+                      ManagerKey key, Lifecycle lifecycle) {
+        return new Launches(store, credentials, quotas, allowlist, key, lifecycle);
     }
 
     @Bean
@@ -126,14 +139,14 @@ public class BotsAutoConfiguration {
 
     @Bean
     BotManager botManager(BotStore store, BotRuntime runtime, ManagerKey key, LaunchReporting reporting,
-                          @Lazy EventPublisher publisher, Transactions transactions, Clock clock) {
-        return new BotManager(store, runtime, key, reporting, publisher, transactions, clock);
+                          Lifecycle lifecycle) {
+        return new BotManager(store, runtime, key, reporting, lifecycle);
     }
 
     @Bean
-    Convergence botConvergence(BotStore store, BotRuntime runtime, @Lazy EventPublisher publisher,
-                               Transactions transactions, BotsProperties properties, Clock clock) {
-        return new Convergence(store, runtime, publisher, transactions, properties.launchTimeout(), clock);
+    Convergence botConvergence(BotStore store, BotRuntime runtime, Lifecycle lifecycle, BotsProperties properties,
+                               Clock clock) {
+        return new Convergence(store, runtime, lifecycle, properties.launchTimeout(), clock);
     }
 
     @Bean
@@ -148,8 +161,8 @@ public class BotsAutoConfiguration {
     }
 
     @Bean
-    EventConsumer botsUserDeleted(ObjectProvider<Bots> bots) {
-        return new UserDeletedConsumer(bots::getObject);
+    EventConsumer botsUserDeleted(Bots bots) {
+        return new UserDeletedConsumer(bots);
     }
 
     @Bean
@@ -204,10 +217,5 @@ public class BotsAutoConfiguration {
     @Bean
     java.util.function.Supplier<Mono<String>> reconcileBots(Convergence convergence) {
         return () -> convergence.reconcile().thenReturn("reconciled");
-    }
-
-    private static Quotas quotas(BotsProperties properties) {
-        return new Quotas(properties.maxBots(), properties.maxRunning(), properties.maxCpuMillis(),
-                properties.maxMemoryMib());
     }
 }

@@ -5,16 +5,14 @@ import io.knag.identity.UserDeleted;
 import io.knag.kernel.UserId;
 import io.knag.kernel.events.Event;
 import io.knag.kernel.events.EventConsumer;
-import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /** {@code io.knag.user.deleted}: the user's bots are stopped and deleted (idempotent: redelivery is harmless). */
 final class UserDeletedConsumer implements EventConsumer {
 
-    private final Supplier<Bots> bots;
+    private final Bots bots;
 
-    /** A supplier: the bots publish events, so they are looked up when the first event arrives. */
-    UserDeletedConsumer(Supplier<Bots> bots) {
+    UserDeletedConsumer(Bots bots) {
         this.bots = bots;
     }
 
@@ -25,6 +23,6 @@ final class UserDeletedConsumer implements EventConsumer {
 
     @Override
     public Mono<Void> consume(Event event) {
-        return event.data() instanceof UserDeleted deleted ? bots.get().eraseAll(new UserId(deleted.userId())) : Mono.empty();
+        return event.data() instanceof UserDeleted deleted ? bots.eraseAll(new UserId(deleted.userId())) : Mono.empty();
     }
 }

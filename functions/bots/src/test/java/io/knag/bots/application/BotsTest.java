@@ -252,9 +252,8 @@ class BotsTest {
         Caller carol = failing.register("carol@example.com", BotsFixture.PASSWORD);
         var keys = failing.addCredential(carol, Map.of("keyId", "CK", "secretKey", "SK"));
         var launches = new Launches(failing.store, failing.credentials, new Quotas(20, 5, 4000, 4096),
-                failing.allowlist, failing.managerKey.publicKey(), failing.runtime,
-                event -> reactor.core.publisher.Mono.error(new IllegalStateException("broker down")),
-                failing.vault.identity.transactions, failing.vault.clock);
+                failing.allowlist, failing.managerKey, failing.lifecycle(
+                        event -> reactor.core.publisher.Mono.error(new IllegalStateException("broker down"))));
         UUID bot = failing.bots.create(new Authenticated<>(carol, new CreateBot("b", "knag/heartbeat-bot", keys.id(),
                 null, null, null, null))).block().id();
         assertThat(launches.start(new Authenticated<>(carol, new StartBot(bot, BotsFixture.PASSWORD))).block().state())

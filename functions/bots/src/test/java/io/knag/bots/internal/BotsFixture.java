@@ -6,6 +6,7 @@ import io.knag.bots.application.BotStore;
 import io.knag.bots.application.Bots;
 import io.knag.bots.application.Convergence;
 import io.knag.bots.application.Launches;
+import io.knag.bots.application.Lifecycle;
 import io.knag.bots.application.ManagerKey;
 import io.knag.bots.domain.ImageAllowlist;
 import io.knag.bots.domain.Quotas;
@@ -48,6 +49,7 @@ public final class BotsFixture {
     public final Launches launches;
     public final BotManager manager;
     public final Convergence convergence;
+    public final Lifecycle lifecycle;
 
     public BotsFixture() {
         this(new Quotas(20, 5, 4000, 4096));
@@ -59,18 +61,22 @@ public final class BotsFixture {
             Duration.ofDays(30), () -> "http://127.0.0.1:8080", java.util.Map.of("paper", "/paper"));
 
     public BotsFixture(Quotas quotas) {
-        var transactions = vault.identity.transactions;
-        bots = new Bots(store, credentials, runtime, allowlist, quotas, publisher, transactions, vault.clock);
-        launches = new Launches(store, credentials, quotas, allowlist, managerKey.publicKey(), runtime, publisher,
-                transactions, vault.clock);
-        manager = new BotManager(store, runtime, managerKey, reporting, publisher, transactions, vault.clock);
-        convergence = new Convergence(store, runtime, publisher, transactions, Duration.ofMinutes(5), vault.clock);
+        lifecycle = lifecycle(publisher);
+        bots = new Bots(store, credentials, runtime, allowlist, quotas, lifecycle, vault.clock);
+        launches = new Launches(store, credentials, quotas, allowlist, managerKey, lifecycle);
+        manager = new BotManager(store, runtime, managerKey, reporting, lifecycle);
+        convergence = new Convergence(store, runtime, lifecycle, Duration.ofMinutes(5), vault.clock);
     }
 
     /** The same use cases after an operator changed the allowlist. */
     public Launches launchesAllowing(String... images) {
         return new Launches(store, credentials, new Quotas(20, 5, 4000, 4096), new ImageAllowlist(List.of(images)),
-                managerKey.publicKey(), runtime, publisher, vault.identity.transactions, vault.clock);
+                managerKey, lifecycle);
+    }
+
+    /** The bots' lifecycle on this database and runtime, publishing to {@code to}. */
+    public Lifecycle lifecycle(EventPublisher to) {
+        return new Lifecycle(store, runtime, to, vault.identity.transactions, vault.clock);
     }
 
     public Caller register(String email, String password) {

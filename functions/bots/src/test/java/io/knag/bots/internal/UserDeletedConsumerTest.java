@@ -41,7 +41,7 @@ class UserDeletedConsumerTest {
         UUID bobs = create(bob, "bobs", bobKeys.id());
         start(alice, running);
         fx.deliver(BotStartRequested.TYPE);
-        var consumer = new UserDeletedConsumer(() -> fx.bots);
+        var consumer = new UserDeletedConsumer(fx.bots);
         Event deleted = new Event(UUID.randomUUID(), UserDeleted.TYPE, UserDeleted.SOURCE, alice.userId().toString(),
                 Instant.now(), new UserDeleted(alice.userId().value(), Instant.now()));
         consumer.consume(deleted).block();

@@ -31,7 +31,7 @@ public class KernelAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     EventPublisher inProcessEventPublisher(ObjectProvider<EventConsumer> consumers) {
-        return new InProcessEventPublisher(consumers.orderedStream().toList());
+        return new InProcessEventPublisher(() -> consumers.orderedStream().toList());
     }
 
     @Bean

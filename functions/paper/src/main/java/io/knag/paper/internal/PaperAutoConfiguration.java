@@ -33,7 +33,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -101,7 +100,7 @@ public class PaperAutoConfiguration {
     }
 
     @Bean
-    FillAnnouncer paperFillAnnouncer(@Lazy EventPublisher publisher, Clock clock) {
+    FillAnnouncer paperFillAnnouncer(EventPublisher publisher, Clock clock) {
         return new FillAnnouncer(publisher, clock);
     }
 
