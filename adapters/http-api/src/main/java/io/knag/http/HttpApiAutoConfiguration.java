@@ -1,17 +1,19 @@
 package io.knag.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.knag.kernel.auth.AccessTokenVerifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
- * The /api/v1 routes of docs/api, for every function present in this application, unless switched off
- * with {@code knag.http.identity|vault|bots=false} (a function group serves only its own routes), with bearer-token checks, strict JSON, body limits and problem+json errors. The
- * Knative host serves them over its HTTP server; the Lambda and Azure adapters hand their platform's HTTP
- * requests to the same routes in memory ({@link InMemoryHttp}).
+ * The /api/v1 routes of docs/api, for every capability present in this application, unless switched off with
+ * {@code knag.http.identity|vault|bots|paper=false} (a function group serves only its own routes), with bearer-token
+ * checks, strict JSON, body limits and problem+json errors. A capability's router ({@code XxxRoutes}) hands each
+ * request to a handler class per resource, which calls the capability's functions, injected by type. The Knative
+ * host serves the routes over its HTTP server; the Lambda and Azure adapters hand their platform's HTTP requests to
+ * the same routes in memory ({@link InMemoryHttp}).
  */
 @AutoConfiguration(afterName = {"io.knag.identity.internal.IdentityAutoConfiguration",
         "io.knag.vault.internal.VaultAutoConfiguration", "io.knag.bots.internal.BotsAutoConfiguration",
@@ -24,13 +26,8 @@ import org.springframework.core.env.Environment;
 public class HttpApiAutoConfiguration {
 
     @Bean
-    FunctionCalls functionCalls(FunctionCatalog catalog) {
-        return new FunctionCalls(catalog);
-    }
-
-    @Bean
-    BearerAuthentication bearerAuthentication(io.knag.kernel.auth.AccessTokenVerifier verifier) {
-        return new BearerAuthentication(verifier);
+    BearerAuthentication bearerAuthentication(AccessTokenVerifier verifier) {
+        return new BearerAuthentication(verifier::verify);
     }
 
     @Bean

@@ -1,68 +1,77 @@
 package io.knag.http;
 
+import io.knag.identity.AccountView;
 import io.knag.identity.ChangePassword;
 import io.knag.identity.DeleteAccount;
 import io.knag.identity.Login;
 import io.knag.identity.Logout;
 import io.knag.identity.Recover;
+import io.knag.identity.RecoveryCode;
 import io.knag.identity.Refresh;
 import io.knag.identity.Register;
 import io.knag.identity.Registered;
+import io.knag.identity.TokenPair;
 import io.knag.identity.UpdateAccount;
-import java.net.URI;
-import java.time.Duration;
+import io.knag.kernel.auth.Authenticated;
+import io.knag.kernel.auth.Caller;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
-/** The identity API of docs/api/identity.md: each route reads its input, names its function, and answers. */
+/**
+ * The identity API of docs/api/identity.md: {@code /api/v1/auth} without a token, {@code /api/v1/users/me} behind
+ * it, and the token keys at {@code /.well-known/jwks.json}. The identity functions are injected by type.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(name = "login")
 class IdentityRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> identityApi(FunctionCalls functions, BearerAuthentication auth, Environment environment) {
-        RouterFunction<ServerResponse> routes = RouterFunctions.route()
-                .POST("/api/v1/auth/register", request -> JsonBodies.read(request, Register.class)
-                        .flatMap(command -> functions.<Register, Registered>apply("register", command))
-                        .flatMap(registered -> ServerResponse.created(URI.create("/api/v1/users/me")).bodyValue(registered)))
-                .POST("/api/v1/auth/login", request -> JsonBodies.read(request, Login.class)
-                        .flatMap(command -> functions.apply("login", command))
-                        .flatMap(pair -> ServerResponse.ok().bodyValue(pair)))
-                .POST("/api/v1/auth/refresh", request -> JsonBodies.read(request, Refresh.class)
-                        .flatMap(command -> functions.apply("refresh", command))
-                        .flatMap(pair -> ServerResponse.ok().bodyValue(pair)))
-                .POST("/api/v1/auth/logout", request -> JsonBodies.read(request, Logout.class)
-                        .flatMap(command -> functions.apply("logout", command))
-                        .then(ServerResponse.noContent().build()))
-                .POST("/api/v1/auth/recover", request -> JsonBodies.read(request, Recover.class)
-                        .flatMap(command -> functions.apply("recover", command))
-                        .flatMap(code -> ServerResponse.ok().bodyValue(code)))
-                .GET("/api/v1/users/me", request -> auth.caller(request)
-                        .flatMap(caller -> functions.apply("me", caller))
-                        .flatMap(view -> ServerResponse.ok().bodyValue(view)))
-                .PATCH("/api/v1/users/me", request -> auth.with(request, JsonBodies.read(request, UpdateAccount.class))
-                        .flatMap(command -> functions.apply("updateMe", command))
-                        .flatMap(view -> ServerResponse.ok().bodyValue(view)))
-                .DELETE("/api/v1/users/me", request -> auth.with(request, JsonBodies.read(request, DeleteAccount.class))
-                        .flatMap(command -> functions.apply("deleteMe", command))
-                        .then(ServerResponse.noContent().build()))
-                .POST("/api/v1/users/me/password", request -> auth.with(request,
-                                JsonBodies.read(request, ChangePassword.class))
-                        .flatMap(command -> functions.apply("changePassword", command))
-                        .then(ServerResponse.noContent().build()))
-                .GET("/.well-known/jwks.json", request -> functions.get("jwks")
-                        .flatMap(jwks -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-                                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-                                .bodyValue(jwks)))
+    RouterFunction<ServerResponse> identityApi(Function<Register, Mono<Registered>> register,
+                                               Function<Login, Mono<TokenPair>> login,
+                                               Function<Refresh, Mono<TokenPair>> refresh,
+                                               Function<Logout, Mono<Void>> logout,
+                                               Function<Recover, Mono<RecoveryCode>> recover,
+                                               Supplier<Mono<Map<String, Object>>> jwks,
+                                               Function<Caller, Mono<AccountView>> me,
+                                               Function<Authenticated<UpdateAccount>, Mono<AccountView>> updateMe,
+                                               Function<Authenticated<DeleteAccount>, Mono<Void>> deleteMe,
+                                               Function<Authenticated<ChangePassword>, Mono<Void>> changePassword,
+                                               BearerAuthentication auth, Environment environment) {
+        return RouteSwitch.unlessOff(environment, "identity", routes(
+                new SessionHandler(register, login, refresh, logout, recover, jwks),
+                new AccountHandler(me, updateMe, deleteMe, changePassword), auth));
+    }
+
+    static RouterFunction<ServerResponse> routes(SessionHandler sessions, AccountHandler accounts,
+                                                 BearerAuthentication auth) {
+        RouterFunction<ServerResponse> open = RouterFunctions.route()
+                .path("/api/v1/auth", api -> api
+                        .POST("/register", sessions::register)
+                        .POST("/login", sessions::login)
+                        .POST("/refresh", sessions::refresh)
+                        .POST("/logout", sessions::logout)
+                        .POST("/recover", sessions::recover))
+                .GET("/.well-known/jwks.json", sessions::jwks)
                 .filter(Produces.json())
                 .build();
-        return RouteSwitch.unlessOff(environment, "identity", routes);
+        RouterFunction<ServerResponse> account = RouterFunctions.route()
+                .path("/api/v1/users/me", api -> api
+                        .GET("", accounts::get)
+                        .PATCH("", accounts::update)
+                        .DELETE("", accounts::delete)
+                        .POST("/password", accounts::changePassword))
+                .filter(Produces.json())
+                .filter(auth)
+                .build();
+        return open.and(account);
     }
 }

@@ -4,6 +4,7 @@ import io.knag.bots.BotStartRequested;
 import io.knag.bots.BotStopRequested;
 import io.knag.bots.CreateBot;
 import io.knag.bots.StartBot;
+import io.knag.bots.StopBot;
 import io.knag.bots.internal.BotsFixture;
 import io.knag.kernel.auth.Authenticated;
 import io.knag.kernel.auth.Caller;
@@ -58,7 +59,7 @@ public class BotLaunchBenchmark {
     @Setup(Level.Invocation)
     public void stopped() {
         if (!fx.runtime.workloads.isEmpty()) {
-            fx.launches.stop(new Authenticated<>(alice, bot)).block();
+            fx.launches.stop(new Authenticated<>(alice, new StopBot(bot))).block();
             fx.deliver(BotStopRequested.TYPE);
         }
         fx.events.clear();

@@ -4,6 +4,7 @@ import io.knag.bots.BotStartRequested;
 import io.knag.bots.BotStopRequested;
 import io.knag.bots.BotView;
 import io.knag.bots.StartBot;
+import io.knag.bots.StopBot;
 import io.knag.bots.domain.Bot;
 import io.knag.bots.domain.BotProblems;
 import io.knag.bots.domain.BotState;
@@ -63,9 +64,9 @@ public final class Launches {
     }
 
     /** Under lock: check the bot may stop → move it to STOPPING with the stop request → publish after the commit. */
-    public Mono<BotView> stop(Authenticated<UUID> command) {
+    public Mono<BotView> stop(Authenticated<StopBot> command) {
         UserId owner = command.caller().userId();
-        return lifecycle.commitThenPublish(() -> store.lock(command.request())
+        return lifecycle.commitThenPublish(() -> store.lock(command.request().id())
                         .filter(bot -> bot.owner().equals(owner))
                         .switchIfEmpty(Mono.error(Bots::notFound))
                         .flatMap(this::requestStop))

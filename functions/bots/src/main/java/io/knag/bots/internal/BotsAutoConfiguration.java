@@ -9,6 +9,7 @@ import io.knag.bots.BotView;
 import io.knag.bots.CreateBot;
 import io.knag.bots.DeleteOutcome;
 import io.knag.bots.StartBot;
+import io.knag.bots.StopBot;
 import io.knag.bots.UpdateBot;
 import io.knag.bots.application.BotCredentials;
 import io.knag.bots.application.BotManager;
@@ -16,8 +17,8 @@ import io.knag.bots.application.BotStore;
 import io.knag.bots.application.Bots;
 import io.knag.bots.application.Convergence;
 import io.knag.bots.application.LaunchReporting;
-import io.knag.bots.application.Lifecycle;
 import io.knag.bots.application.Launches;
+import io.knag.bots.application.Lifecycle;
 import io.knag.bots.application.ManagerKey;
 import io.knag.bots.domain.ImageAllowlist;
 import io.knag.bots.domain.Quotas;
@@ -196,7 +197,7 @@ public class BotsAutoConfiguration {
     }
 
     @Bean
-    Function<Authenticated<UUID>, Mono<BotView>> stopBot(Launches launches) {
+    Function<Authenticated<StopBot>, Mono<BotView>> stopBot(Launches launches) {
         return launches::stop;
     }
 

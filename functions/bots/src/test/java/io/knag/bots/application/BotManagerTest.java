@@ -6,6 +6,7 @@ import io.knag.bots.BotStartRequested;
 import io.knag.bots.BotStopRequested;
 import io.knag.bots.CreateBot;
 import io.knag.bots.StartBot;
+import io.knag.bots.StopBot;
 import io.knag.bots.domain.BotState;
 import io.knag.bots.internal.BotsFixture;
 import io.knag.kernel.auth.Authenticated;
@@ -48,7 +49,7 @@ class BotManagerTest {
     }
 
     void stop(UUID bot) {
-        fx.launches.stop(new Authenticated<>(alice, bot)).block();
+        fx.launches.stop(new Authenticated<>(alice, new StopBot(bot))).block();
     }
 
     BotState state(UUID bot) {

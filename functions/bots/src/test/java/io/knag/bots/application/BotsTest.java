@@ -11,6 +11,7 @@ import io.knag.bots.BotView;
 import io.knag.bots.CreateBot;
 import io.knag.bots.DeleteOutcome;
 import io.knag.bots.StartBot;
+import io.knag.bots.StopBot;
 import io.knag.bots.UpdateBot;
 import io.knag.bots.domain.BotParams;
 import io.knag.bots.domain.BotProblems;
@@ -99,7 +100,7 @@ class BotsTest {
                         null, null, null, null)))).block(),
                 () -> fx.bots.delete(new Authenticated<>(bob, bot)).block(),
                 () -> start(bob, bot, "bob's long passphrase"),
-                () -> fx.launches.stop(new Authenticated<>(bob, bot)).block(),
+                () -> fx.launches.stop(new Authenticated<>(bob, new StopBot(bot))).block(),
                 () -> fx.bots.logs(new Authenticated<>(bob, new BotLogsQuery(bot, 10))).block(),
                 () -> fx.bots.history(new Authenticated<>(bob, bot)).block());
         for (Supplier<?> call : calls) {
@@ -142,11 +143,11 @@ class BotsTest {
         assertProblem(() -> start(alice, bot, BotsFixture.PASSWORD), BotProblems.BOT_NOT_STOPPED);
         assertProblem(() -> fx.bots.update(new Authenticated<>(alice, new UpdateBot(bot, new UpdateBot.Changes("renamed",
                 null, null, null, null, null, null)))).block(), BotProblems.BOT_NOT_STOPPED);
-        assertThat(fx.launches.stop(new Authenticated<>(alice, bot)).block().state()).isEqualTo(BotState.STOPPING);
-        assertProblem(() -> fx.launches.stop(new Authenticated<>(alice, bot)).block(), BotProblems.BOT_NOT_RUNNING);
+        assertThat(fx.launches.stop(new Authenticated<>(alice, new StopBot(bot))).block().state()).isEqualTo(BotState.STOPPING);
+        assertProblem(() -> fx.launches.stop(new Authenticated<>(alice, new StopBot(bot))).block(), BotProblems.BOT_NOT_RUNNING);
         fx.deliver(BotStopRequested.TYPE);
         assertThat(fx.runtime.workloads).isEmpty();
-        assertProblem(() -> fx.launches.stop(new Authenticated<>(alice, bot)).block(), BotProblems.BOT_NOT_RUNNING);
+        assertProblem(() -> fx.launches.stop(new Authenticated<>(alice, new StopBot(bot))).block(), BotProblems.BOT_NOT_RUNNING);
         BotView renamed = fx.bots.update(new Authenticated<>(alice, new UpdateBot(bot, new UpdateBot.Changes("renamed",
                 null, null, null, null, null, null)))).block();
         assertThat(renamed.name()).isEqualTo("renamed");

@@ -56,10 +56,11 @@ public final class PaperAccounts {
                 .flatMap(this::view);
     }
 
-    public Mono<Void> delete(Authenticated<UUID> command) {
-        return store.deleteAccount(command.caller().userId().value(), command.request())
+    public Mono<Void> delete(Authenticated<DeletePaperAccount> command) {
+        UUID id = command.request().id();
+        return store.deleteAccount(command.caller().userId().value(), id)
                 .flatMap(existed -> existed ? Mono.<Void>empty() : Mono.error(PaperAccounts::notFound))
-                .doOnSuccess(done -> log.info("paper account {} deleted", command.request()));
+                .doOnSuccess(done -> log.info("paper account {} deleted", id));
     }
 
     /** Everything of a deleted user. */

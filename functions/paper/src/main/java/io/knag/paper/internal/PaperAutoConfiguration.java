@@ -10,6 +10,7 @@ import io.knag.kernel.lifecycle.Periodic;
 import io.knag.kernel.persistence.SchemaMigration;
 import io.knag.paper.application.ApiKeys;
 import io.knag.paper.application.CreatePaperAccount;
+import io.knag.paper.application.DeletePaperAccount;
 import io.knag.paper.application.FillAnnouncer;
 import io.knag.paper.application.MarketData;
 import io.knag.paper.application.MarketQuotes;
@@ -158,7 +159,7 @@ public class PaperAutoConfiguration {
     }
 
     @Bean
-    Function<Authenticated<UUID>, Mono<Void>> deletePaperAccount(PaperAccounts accounts) {
+    Function<Authenticated<DeletePaperAccount>, Mono<Void>> deletePaperAccount(PaperAccounts accounts) {
         return accounts::delete;
     }
 
