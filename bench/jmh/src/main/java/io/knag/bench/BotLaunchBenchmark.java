@@ -47,7 +47,7 @@ public class BotLaunchBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        fx = new BotsFixture();
+        fx = BotsFixture.onPostgres();
         alice = fx.register("alice@example.com", BotsFixture.PASSWORD);
         UUID credential = fx.addCredential(alice, Map.of("keyId", "AKIA-BENCH", "secretKey", "S".repeat(40))).id();
         bot = fx.bots.create(new Authenticated<>(alice, new CreateBot("bench", "knag/heartbeat-bot", credential,

@@ -34,7 +34,7 @@ class BotManagerTest {
 
     @BeforeEach
     void setUp() {
-        fx = new BotsFixture();
+        fx = BotsFixture.inMemory();
         alice = fx.register("alice@example.com", BotsFixture.PASSWORD);
         credential = fx.addCredential(alice, Map.of("keyId", "AK", "secretKey", "SK")).id();
     }
@@ -206,10 +206,10 @@ class BotManagerTest {
         UUID bot = newBot();
         start(bot);
         Event startEvent = requests().get(0);
-        fx.vault.database.execute("DELETE FROM bots.bots WHERE id = '" + bot + "'");
+        fx.store.delete(bot).block();
         fx.manager.handle(startEvent).block();
         assertThat(fx.runtime.calls).isEmpty();
-        assertThat(fx.vault.database.query("SELECT count(*) FROM bots.handled_events").get(0).get(0)).isEqualTo("1");
+        assertThat(fx.store.markHandled(startEvent.id(), Instant.now()).block()).as("the event was marked handled").isFalse();
     }
 
     @Test

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The bots use cases on real PostgreSQL with the real vault: definitions, start and stop, and their bad input. */
+/** {@link Bots}: definitions (create, list, read, change, delete) and what a bot did, on the in-memory store. */
 class BotsTest {
 
     BotsFixture fx;
@@ -44,11 +44,11 @@ class BotsTest {
 
     @BeforeEach
     void setUp() {
-        setUp(new Quotas(20, 5, 4000, 4096));
+        setUp(BotsFixture.QUOTAS);
     }
 
     void setUp(Quotas quotas) {
-        fx = new BotsFixture(quotas);
+        fx = BotsFixture.inMemory(quotas);
         alice = fx.register("alice@example.com", BotsFixture.PASSWORD);
         bob = fx.register("bob@example.com", "bob's long passphrase");
         aliceKeys = fx.addCredential(alice, Map.of("keyId", "AK", "secretKey", "SK-ALICE"));
@@ -87,7 +87,7 @@ class BotsTest {
                 null, null, null, null))).block(), BotProblems.IMAGE_NOT_ALLOWED);
         assertProblem(() -> create(alice, "x", bobKeys.id()), BotProblems.UNKNOWN_CREDENTIAL);
         assertProblem(() -> create(alice, "x", UUID.randomUUID()), BotProblems.UNKNOWN_CREDENTIAL);
-        assertThat(fx.vault.database.query("SELECT count(*) FROM bots.bots").get(0).get(0)).isEqualTo("0");
+        assertThat(fx.storedBots(alice.userId(), bob.userId())).isZero();
         assertThat(fx.events).isEmpty();
     }
 
@@ -108,51 +108,6 @@ class BotsTest {
         }
         assertThat(fx.bots.get(new Authenticated<>(alice, bot)).block().name()).isEqualTo("grid");
         assertThat(fx.runtime.calls).isEmpty();
-    }
-
-    @Test
-    void startingOpensTheCredentialAndTheManagerProvisionsIt() {
-        UUID bot = create(alice, "grid", aliceKeys.id()).id();
-        assertThat(start(alice, bot, BotsFixture.PASSWORD).state()).isEqualTo(BotState.STARTING);
-        Event request = fx.events.stream().filter(e -> e.type().equals(BotStartRequested.TYPE)).findFirst().orElseThrow();
-        assertThat(((BotStartRequested) request.data()).generation()).isEqualTo(1);
-        fx.deliver(BotStartRequested.TYPE);
-        assertThat(fx.runtime.workloads).containsKey(bot);
-        assertThat(new String(fx.runtime.credentialFiles.get(0))).contains("\"secretKey\":\"SK-ALICE\"")
-                .contains("\"broker\":\"alpaca\"").contains(aliceKeys.fingerprint());
-        assertThat(fx.bots.get(new Authenticated<>(alice, bot)).block().state()).isEqualTo(BotState.RUNNING);
-        assertThat(fx.bots.logs(new Authenticated<>(alice, new BotLogsQuery(bot, 5))).block().lines()).hasSize(1);
-        assertThat(fx.bots.history(new Authenticated<>(alice, bot)).block()).extracting(BotStatusChanged::to)
-                .containsExactly(BotState.CREATED, BotState.STARTING, BotState.RUNNING);
-    }
-
-    @Test
-    void aWrongPasswordStartsNothingAndChangesNothing() {
-        UUID bot = create(alice, "grid", aliceKeys.id()).id();
-        fx.events.clear();
-        assertProblem(() -> start(alice, bot, "not alice's passphrase"), ProblemType.WRONG_PASSWORD);
-        assertThat(fx.bots.get(new Authenticated<>(alice, bot)).block().state()).isEqualTo(BotState.CREATED);
-        assertThat(fx.events).isEmpty();
-    }
-
-    @Test
-    void aRunningBotCannotBeStartedEditedOrStoppedTwice() {
-        UUID bot = create(alice, "grid", aliceKeys.id()).id();
-        start(alice, bot, BotsFixture.PASSWORD);
-        fx.deliver(BotStartRequested.TYPE);
-        assertProblem(() -> start(alice, bot, BotsFixture.PASSWORD), BotProblems.BOT_NOT_STOPPED);
-        assertProblem(() -> fx.bots.update(new Authenticated<>(alice, new UpdateBot(bot, new UpdateBot.Changes("renamed",
-                null, null, null, null, null, null)))).block(), BotProblems.BOT_NOT_STOPPED);
-        assertThat(fx.launches.stop(new Authenticated<>(alice, new StopBot(bot))).block().state()).isEqualTo(BotState.STOPPING);
-        assertProblem(() -> fx.launches.stop(new Authenticated<>(alice, new StopBot(bot))).block(), BotProblems.BOT_NOT_RUNNING);
-        fx.deliver(BotStopRequested.TYPE);
-        assertThat(fx.runtime.workloads).isEmpty();
-        assertProblem(() -> fx.launches.stop(new Authenticated<>(alice, new StopBot(bot))).block(), BotProblems.BOT_NOT_RUNNING);
-        BotView renamed = fx.bots.update(new Authenticated<>(alice, new UpdateBot(bot, new UpdateBot.Changes("renamed",
-                null, null, null, null, null, null)))).block();
-        assertThat(renamed.name()).isEqualTo("renamed");
-        assertThat(renamed.state()).isEqualTo(BotState.STOPPED);
-        assertThat(renamed.params()).containsEntry("symbol", "BTC/USD");
     }
 
     @Test
@@ -180,21 +135,8 @@ class BotsTest {
         fx.deliver(BotStopRequested.TYPE);
         assertThat(fx.runtime.workloads).isEmpty();
         assertProblem(() -> fx.bots.get(new Authenticated<>(alice, bot)).block(), ProblemType.NOT_FOUND);
-        assertThat(fx.vault.database.query("SELECT count(*) FROM bots.history").get(0).get(0)).isEqualTo("0");
-    }
-
-    @Test
-    void quotasOnDefinedAndRunningBotsAndResourcesAreEnforcedBeforeProvisioning() {
-        setUp(new Quotas(3, 1, 400, 4096));
-        UUID first = create(alice, "one", aliceKeys.id()).id();
-        UUID second = create(alice, "two", aliceKeys.id()).id();
-        create(alice, "three", aliceKeys.id());
-        assertProblem(() -> create(alice, "four", aliceKeys.id()), BotProblems.QUOTA_EXCEEDED);
-        create(bob, "bobs", bobKeys.id());
-        start(alice, first, BotsFixture.PASSWORD);
-        assertProblem(() -> start(alice, second, BotsFixture.PASSWORD), BotProblems.QUOTA_EXCEEDED);
-        fx.deliver(BotStartRequested.TYPE);
-        assertThat(fx.runtime.workloads).containsOnlyKeys(first);
+        assertThat(fx.store.history(bot, Bots.HISTORY_LIMIT).collectList().block()).isEmpty();
+        assertThat(fx.store.history(stopped, Bots.HISTORY_LIMIT).collectList().block()).isEmpty();
     }
 
     @Test
@@ -225,46 +167,9 @@ class BotsTest {
     }
 
     @Test
-    void anImageTakenOffTheAllowlistCannotBeStartedAnyMore() {
-        UUID bot = create(alice, "grid", aliceKeys.id()).id();
-        assertProblem(() -> fx.launchesAllowing("ghcr.io/community/").start(new Authenticated<>(alice,
-                new StartBot(bot, BotsFixture.PASSWORD))).block(), BotProblems.IMAGE_NOT_ALLOWED);
-        assertThat(fx.bots.get(new Authenticated<>(alice, bot)).block().state()).isEqualTo(BotState.CREATED);
-    }
-
-    @Test
     void aBotLargerThanTheWholeQuotaIsRefusedWhenDefined() {
         assertProblem(() -> fx.bots.create(new Authenticated<>(alice, new CreateBot("huge", "knag/heartbeat-bot",
                 aliceKeys.id(), null, new Resources("1", "8Gi"), null, null))).block(), BotProblems.QUOTA_EXCEEDED);
     }
 
-    @Test
-    void statusChangesComeFromTheFunctionThatMadeThem() {
-        UUID bot = create(alice, "grid", aliceKeys.id()).id();
-        start(alice, bot, BotsFixture.PASSWORD);
-        fx.deliver(BotStartRequested.TYPE);
-        assertThat(fx.taken(BotStatusChanged.TYPE)).extracting(Event::source)
-                .containsExactly("/knag/bots", "/knag/bots", "/knag/bot-manager");
-    }
-
-    @Test
-    void aFailingConsumerDoesNotFailTheRequestWhoseChangeIsCommitted() {
-        var failing = new BotsFixture();
-        Caller carol = failing.register("carol@example.com", BotsFixture.PASSWORD);
-        var keys = failing.addCredential(carol, Map.of("keyId", "CK", "secretKey", "SK"));
-        var launches = new Launches(failing.store, failing.credentials, new Quotas(20, 5, 4000, 4096),
-                failing.allowlist, failing.managerKey, failing.lifecycle(
-                        event -> reactor.core.publisher.Mono.error(new IllegalStateException("broker down"))));
-        UUID bot = failing.bots.create(new Authenticated<>(carol, new CreateBot("b", "knag/heartbeat-bot", keys.id(),
-                null, null, null, null))).block().id();
-        assertThat(launches.start(new Authenticated<>(carol, new StartBot(bot, BotsFixture.PASSWORD))).block().state())
-                .isEqualTo(BotState.STARTING);
-    }
-
-    @Test
-    void aBotWhoseCredentialWasDeletedSaysSoWhenStarted() {
-        UUID bot = create(alice, "grid", aliceKeys.id()).id();
-        fx.vault.credentials.delete(new Authenticated<>(alice, aliceKeys.id())).block();
-        assertProblem(() -> start(alice, bot, BotsFixture.PASSWORD), BotProblems.CREDENTIAL_MISSING);
-    }
 }

@@ -29,7 +29,7 @@ class ConvergenceTest {
 
     @BeforeEach
     void setUp() {
-        fx = new BotsFixture();
+        fx = BotsFixture.inMemory();
         alice = fx.register("alice@example.com", BotsFixture.PASSWORD);
         credential = fx.addCredential(alice, Map.of("keyId", "AK", "secretKey", "SK")).id();
     }
@@ -109,14 +109,14 @@ class ConvergenceTest {
         UUID orphan = UUID.randomUUID();
         fx.runtime.workloads.put(orphan, new Workload(orphan, alice.userId().value(), 3, WorkloadPhase.RUNNING));
 
-        fx.vault.clock.advance(Duration.ofSeconds(1));
+        fx.clock.advance(Duration.ofSeconds(1));
         fx.convergence.reconcile().block();
         assertThat(state(pendingThenRunning)).isEqualTo(BotState.RUNNING);
         assertThat(state(runningButGone)).isEqualTo(BotState.FAILED);
         assertThat(state(stuckStarting)).isEqualTo(BotState.STARTING);
         assertThat(fx.runtime.workloads).containsOnlyKeys(pendingThenRunning);
 
-        fx.vault.clock.advance(Duration.ofMinutes(6));
+        fx.clock.advance(Duration.ofMinutes(6));
         fx.convergence.reconcile().block();
         assertThat(state(stuckStarting)).isEqualTo(BotState.FAILED);
         assertThat(lastDetail(stuckStarting)).contains("did not complete");
@@ -130,7 +130,7 @@ class ConvergenceTest {
         // completed after the runtime was asked, so a missing workload proves nothing yet.
         fx.convergence.reconcile().block();
         assertThat(state(bot)).isEqualTo(BotState.RUNNING);
-        fx.vault.clock.advance(Duration.ofSeconds(1));
+        fx.clock.advance(Duration.ofSeconds(1));
         fx.convergence.reconcile().block();
         assertThat(state(bot)).isEqualTo(BotState.FAILED);
     }
@@ -139,7 +139,7 @@ class ConvergenceTest {
     void aBotWhoseWorkloadEndedByItselfIsStoppedByReconcileEvenIfTheObservationWasLost() {
         UUID bot = launched(WorkloadPhase.RUNNING);
         fx.runtime.workloads.put(bot, new Workload(bot, alice.userId().value(), 1, WorkloadPhase.EXITED));
-        fx.vault.clock.advance(Duration.ofSeconds(1));
+        fx.clock.advance(Duration.ofSeconds(1));
         fx.convergence.reconcile().block();
         assertThat(state(bot)).isEqualTo(BotState.STOPPED);
         assertThat(lastDetail(bot)).contains("ended by itself");

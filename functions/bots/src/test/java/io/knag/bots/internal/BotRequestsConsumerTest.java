@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The bot manager takes the start and stop requests, and no other event type. */
 class BotRequestsConsumerTest {
 
-    final BotRequestsConsumer consumer = new BotRequestsConsumer(new BotsFixture().manager);
+    final BotRequestsConsumer consumer = new BotRequestsConsumer(BotsFixture.inMemory().manager);
 
     @Test
     void takesStartAndStopRequestsOnly() {

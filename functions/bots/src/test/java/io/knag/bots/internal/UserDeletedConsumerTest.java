@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** A deleted user's bots go with them: stopped if running, then deleted, once however often the event comes. */
 class UserDeletedConsumerTest {
 
-    final BotsFixture fx = new BotsFixture();
+    final BotsFixture fx = BotsFixture.onPostgres();
     final Caller alice = fx.register("alice@example.com", BotsFixture.PASSWORD);
     final Caller bob = fx.register("bob@example.com", "bob's long passphrase");
     final CredentialView aliceKeys = fx.addCredential(alice, Map.of("keyId", "AK", "secretKey", "SK-ALICE"));
