@@ -8,8 +8,12 @@ import io.knag.bots.runtime.Workload;
 import io.knag.bots.runtime.WorkloadPhase;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -38,7 +42,7 @@ public final class Convergence {
         this.clock = clock;
     }
 
-    /** What the runtime saw happen to one workload. */
+    /** What the runtime saw happen to one workload: under the bot's lock, the move it means, if any. */
     public Mono<Void> observe(Observation observation) {
         return locked(observation.botId(), bot -> {
             if (bot == null) {
@@ -49,26 +53,52 @@ public final class Convergence {
                 return Mono.empty();
             }
             return switch (observation.kind()) {
-                case RUNNING -> bot.state() == BotState.STARTING ? lifecycle.move(bot, BotState.RUNNING, "running")
-                        : Mono.empty();
-                case RESTARTED -> bot.state() == BotState.RUNNING ? lifecycle.move(bot, BotState.RUNNING,
-                        observation.detail()) : Mono.empty();
+                case RUNNING -> started(bot);
+                case RESTARTED -> restarted(bot, observation.detail());
                 case FAILED -> fail(bot, observation.detail());
-                case EXITED -> bot.state() == BotState.RUNNING ? runtime.stop(bot.id())
-                        .then(lifecycle.move(bot, BotState.STOPPED, observation.detail()))
-                        : fail(bot, observation.detail());
-                case GONE -> bot.state() == BotState.STOPPING ? runtime.stop(bot.id())
-                        .then(lifecycle.move(bot, BotState.STOPPED, "stopped"))
-                        : fail(bot, observation.detail());
+                case EXITED -> exited(bot, observation.detail());
+                case GONE -> gone(bot, observation.detail());
             };
         });
+    }
+
+    /** A launch that came up; a bot no longer starting (stopped meanwhile) stays as it is. */
+    private Mono<Lifecycle.Moved> started(Bot bot) {
+        if (bot.state() != BotState.STARTING) {
+            return Mono.empty();
+        }
+        return lifecycle.move(bot, BotState.RUNNING, "running");
+    }
+
+    /** The runtime restarted a running bot's workload: recorded in its history, still running. */
+    private Mono<Lifecycle.Moved> restarted(Bot bot, String detail) {
+        if (bot.state() != BotState.RUNNING) {
+            return Mono.empty();
+        }
+        return lifecycle.move(bot, BotState.RUNNING, detail);
+    }
+
+    /** A running bot that ended by itself has stopped; one that ended while starting has failed. */
+    private Mono<Lifecycle.Moved> exited(Bot bot, String detail) {
+        if (bot.state() != BotState.RUNNING) {
+            return fail(bot, detail);
+        }
+        return runtime.stop(bot.id()).then(lifecycle.move(bot, BotState.STOPPED, detail));
+    }
+
+    /** A workload gone while its bot was stopping is the stop done; gone at any other time, the bot failed. */
+    private Mono<Lifecycle.Moved> gone(Bot bot, String detail) {
+        if (bot.state() != BotState.STOPPING) {
+            return fail(bot, detail);
+        }
+        return runtime.stop(bot.id()).then(lifecycle.move(bot, BotState.STOPPED, "stopped"));
     }
 
     /** Compares every active bot with the runtime's inventory, and removes workloads no bot wants. */
     public Mono<Void> reconcile() {
         return Mono.defer(() -> {
-            java.time.Instant snapshot = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            return runtime.inventory().map(inventory -> java.util.Map.entry(snapshot, inventory));
+            Instant snapshot = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            return runtime.inventory().map(inventory -> Map.entry(snapshot, inventory));
         }).flatMap(seen -> reconcile(seen.getKey(), seen.getValue()));
     }
 
@@ -76,7 +106,7 @@ public final class Convergence {
      * A bot that changed after the inventory was taken (a launch completing meanwhile) is left to the next round:
      * the inventory no longer tells its truth.
      */
-    private Mono<Void> reconcile(java.time.Instant snapshot, java.util.Map<UUID, Workload> inventory) {
+    private Mono<Void> reconcile(Instant snapshot, Map<UUID, Workload> inventory) {
         return store.active().map(Bot::id).collectList()
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(id -> locked(id, bot -> bot == null || !bot.updatedAt().isBefore(snapshot) ? Mono.empty()
@@ -134,10 +164,13 @@ public final class Convergence {
         return runtime.stop(workload.botId()).then(Mono.empty());
     }
 
+    /** A starting or running bot whose workload broke has failed; a stopping one has simply stopped. */
     private Mono<Lifecycle.Moved> fail(Bot bot, String detail) {
+        if (bot.state() == BotState.STOPPING) {
+            return runtime.stop(bot.id()).then(lifecycle.move(bot, BotState.STOPPED, "stopped"));
+        }
         if (bot.state() != BotState.STARTING && bot.state() != BotState.RUNNING) {
-            return bot.state() == BotState.STOPPING ? runtime.stop(bot.id()).then(lifecycle.move(bot, BotState.STOPPED,
-                    "stopped")) : Mono.empty();
+            return Mono.empty();
         }
         return runtime.stop(bot.id()).then(lifecycle.move(bot, BotState.FAILED, detail));
     }
@@ -151,7 +184,7 @@ public final class Convergence {
     }
 
     /** Runs {@code work} on the bot (null when there is none) with its row locked; publishes after commit. */
-    private Mono<Void> locked(UUID id, java.util.function.Function<Bot, Mono<Lifecycle.Moved>> work) {
+    private Mono<Void> locked(UUID id, Function<Bot, Mono<Lifecycle.Moved>> work) {
         return lifecycle.commitThenPublish(() -> store.lock(id).map(Optional::of).defaultIfEmpty(Optional.empty())
                         .flatMap(bot -> work.apply(bot.orElse(null)))
                         .flatMap(lifecycle::deleteIfAsked))
