@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * On every answer, once: HSTS and the security headers of an API (no framing, no sniffing, no referrer, a CSP
- * that allows nothing; {@link SecurityHeaders#GATEWAY}). Before anything else: a body declared larger than {@code knag.gateway.max-body}
+ * that allows nothing; {@link SecurityHeaders#GATEWAY}), or, on the web application's own files, the same with the
+ * application's CSP ({@link SecurityHeaders#WEB_APPLICATION}). Before anything else: a body declared larger than {@code knag.gateway.max-body}
  * is refused without being read.
  */
 @Component
@@ -32,7 +33,8 @@ class EdgeHeadersAndLimits implements WebFilter {
         // Set as the answer is committed, so each is there once: a proxied answer brings the host's own copies.
         exchange.getResponse().beforeCommit(() -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            SecurityHeaders.GATEWAY.forEach(headers::set);
+            boolean application = Boolean.TRUE.equals(exchange.getAttribute(WebApplication.ANSWER));
+            (application ? SecurityHeaders.WEB_APPLICATION : SecurityHeaders.GATEWAY).forEach(headers::set);
             return Mono.empty();
         });
         KnagException refused = EdgeRequests.refused(exchange.getRequest(), maxBody);

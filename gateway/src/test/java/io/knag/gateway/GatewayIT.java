@@ -187,6 +187,40 @@ class GatewayIT {
     }
 
     @Test
+    void theWebApplicationIsServedAtTheRootWithItsOwnPolicyAndCaching() throws Exception {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        HttpResponse<String> page = send(get("/").header("Accept", browser));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(page.headers().allValues("Content-Security-Policy")).singleElement().asString()
+                .contains("script-src 'self'").contains("connect-src 'self'").contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(page.body()).contains("<div id=\"root\">").doesNotContain("<script>");
+
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(page.body());
+        assertThat(script.find()).as("index.html names its script").isTrue();
+        HttpResponse<String> code = send(get(script.group(1)));
+        assertThat(code.statusCode()).isEqualTo(200);
+        assertThat(code.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+        assertThat(code.headers().firstValue("Cache-Control")).hasValueSatisfying(caching -> assertThat(caching)
+                .contains("max-age=31536000").contains("public").contains("immutable"));
+
+        HttpResponse<String> deepLink = send(get("/bots/01900000-0000-7000-8000-000000000000").header("Accept", browser));
+        assertThat(deepLink.statusCode()).as("a page the application routes itself").isEqualTo(200);
+        assertThat(deepLink.body()).isEqualTo(page.body());
+
+        HttpResponse<String> api = send(get("/api/v1/users/me").header("Accept", browser));
+        assertThat(api.statusCode()).as("the API is never a page").isEqualTo(401);
+        assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+        HttpResponse<String> missing = send(get("/assets/index-missing.js"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("https://knag.io/problems/not-found");
+        assertThat(send(get("/nothing/here").header("Accept", "application/json")).statusCode())
+                .as("only a browser asking for a page gets one").isEqualTo(404);
+    }
+
+    @Test
     void theRequestsHostHeaderIsNeverReflected() throws Exception {
         try (RawHttp plain = RawHttp.plain(httpPort)) {
             RawHttp.Answer redirect = plain.send("GET /api/v1/users/me?x=1 HTTP/1.1\r\nHost: evil.example:8443\r\n\r\n")

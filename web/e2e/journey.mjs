@@ -1,0 +1,116 @@
+// The web application as a person uses it, in a real Chromium (Debian's, driven by playwright-core), against a
+// running platform: node e2e/journey.mjs https://localhost:PORT [SCREENSHOT_DIR]
+// Sign up (the recovery code, once) -> the empty dashboard -> a bot made through the API appears without a
+// reload -> sign out -> a wrong password said in plain words -> sign in -> the dashboard; no token in storage,
+// no Content-Security-Policy violation. Prints what it measured; exits non-zero on the first failure.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+
+const base = process.argv[2];
+const shots = process.argv[3];
+assert.ok(base, 'usage: node e2e/journey.mjs BASE_URL [SCREENSHOT_DIR]');
+if (shots) mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const violations = [];
+const step = (what) => console.log(`journey: ${what}`);
+const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1100, height: 700 } });
+const page = await context.newPage();
+try {
+  page.setDefaultTimeout(15000);
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
+
+  const email = `web-${Date.now()}@example.org`;
+  const password = 'a long web passphrase';
+
+  step('a first visit is sent to sign in');
+  await page.goto(`${base}/`);
+  await page.getByRole('heading', { name: 'Sign in to Knag' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/signin');
+  if (shots) await page.screenshot({ path: `${shots}/sign-in.png` });
+
+  step('sign up');
+  await page.getByRole('link', { name: 'Sign up' }).click();
+  await page.getByLabel('Your name').fill('Wendy Web');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+
+  step('the recovery code is shown once, and going on needs "I have saved it"');
+  await page.getByRole('heading', { name: 'Save your recovery code' }).waitFor();
+  const code = (await page.getByLabel('Your recovery code').textContent())?.trim();
+  assert.match(code ?? '', /\S{16,}/, 'a recovery code is shown');
+  assert.equal(await page.getByRole('link', { name: 'Continue to my bots' }).count(), 0);
+  if (shots) await page.screenshot({ path: `${shots}/recovery-code.png` });
+  await page.getByLabel('I have saved my recovery code').check();
+  await page.getByRole('link', { name: 'Continue to my bots' }).click();
+
+  step('the dashboard, empty');
+  await page.getByRole('heading', { name: 'Your bots' }).waitFor();
+  await page.getByText('No bots yet').waitFor();
+
+  step('a bot made through the API appears without a reload');
+  const api = context.request;
+  const login = await (await api.post(`${base}/api/v1/auth/login`, { data: { email, password } })).json();
+  const auth = { Authorization: `Bearer ${login.accessToken}` };
+  const credential = await api.post(`${base}/api/v1/vault/credentials`, {
+    headers: auth, data: { broker: 'alpaca', label: 'practice', secrets: { keyId: 'AK-WEB', secretKey: 'SK-WEB' } },
+  });
+  assert.equal(credential.status(), 201, await credential.text());
+  const bot = await api.post(`${base}/api/v1/bots`, {
+    headers: auth, data: { name: 'grid', image: 'knag/heartbeat-bot', credentialId: (await credential.json()).id },
+  });
+  assert.equal(bot.status(), 201, await bot.text());
+  await page.getByRole('cell', { name: 'grid' }).waitFor({ timeout: 12000 });
+  await page.getByText('Not started').waitFor();
+  if (shots) await page.screenshot({ path: `${shots}/bots.png` });
+
+  step('nothing of the session is kept in storage');
+  const stored = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);
+  assert.equal(stored, 0, 'no token in localStorage, sessionStorage or a script-readable cookie');
+
+  step('sign out');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in to Knag' }).waitFor();
+
+  step('a wrong password is said in plain words, next to the form');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('not the passphrase');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const said = (await alert.textContent()) ?? '';
+  assert.ok(said.length > 10 && !said.includes('{'), `a readable message, not JSON: ${said}`);
+  if (shots) await page.screenshot({ path: `${shots}/wrong-password.png` });
+
+  step('sign in again: the dashboard, timed');
+  await page.getByLabel('Password').fill(password);
+  const started = performance.now();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('cell', { name: 'grid' }).waitFor();
+  const interactive = performance.now() - started;
+
+  step('another page of the platform is the application\'s own "nothing here"');
+  await page.goto(`${base}/no/such/page`);
+  await page.getByRole('heading', { name: 'There is nothing here' }).waitFor();
+
+  assert.deepEqual(violations, [], 'no Content-Security-Policy violation and no script error');
+  console.log(`journey: passed; sign-in to a dashboard with its bots: ${Math.round(interactive)} ms`);
+} catch (error) {
+  // What the person would have seen: the page's text and, with a screenshot directory, the page.
+  console.error(`journey: FAILED at ${page.url()}; the page said: ${(await page.locator('body').innerText()).slice(0, 600)}`);
+  if (violations.length > 0) console.error(`journey: violations: ${violations.join(' | ')}`);
+  if (shots) await page.screenshot({ path: `${shots}/failure.png` });
+  throw error;
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { Bots } from './Bots';
+import { useSession } from './session';
+import { SignIn } from './SignIn';
+import { SignUp } from './SignUp';
+
+export function App() {
+  return (
+    <>
+      <Header />
+      <Routes>
+        <Route path="/signin" element={<SignIn />} />
+        <Route path="/signup" element={<SignUp />} />
+        <Route path="/bots" element={<SignedIn><Bots /></SignedIn>} />
+        <Route path="/" element={<Navigate to="/bots" replace />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </>
+  );
+}
+
+function Header() {
+  const { session, signOut } = useSession();
+  return (
+    <header>
+      <Link to="/" className="brand">Knag</Link>
+      {session && (
+        <nav aria-label="Account">
+          <span>{session.account.displayName}</span>
+          <button type="button" onClick={() => signOut()}>Sign out</button>
+        </nav>
+      )}
+    </header>
+  );
+}
+
+/** A page for the signed-in only: anyone else is sent to sign in. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  return session ? <>{children}</> : <Navigate to="/signin" replace />;
+}
+
+function NotFound() {
+  return (
+    <main className="narrow">
+      <h1>There is nothing here</h1>
+      <p><Link to="/bots">Go to your bots</Link></p>
+    </main>
+  );
+}

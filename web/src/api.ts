@@ -1,0 +1,95 @@
+// The platform's REST API (docs/api), on this page's own origin. Every failure becomes a Problem: the
+// problem+json the platform answered with, or one of our own when it could not be reached.
+
+export interface Problem {
+  status: number;
+  type: string;
+  title: string;
+  detail?: string;
+  violations?: { field: string; message: string }[];
+}
+
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+}
+
+export const UNREACHABLE: Problem = {
+  status: 0,
+  type: 'about:blank#unreachable',
+  title: 'The platform cannot be reached',
+  detail: 'Check that Knag is running (./knag up) and try again.',
+};
+
+export async function call<T>(method: string, path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ProblemError(UNREACHABLE);
+  }
+  if (response.ok) {
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+  throw new ProblemError(await problemOf(response));
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = await response.json();
+      if (body && typeof body.title === 'string') return { status: response.status, ...body };
+    } catch {
+      // falls through: not the problem+json it said it was
+    }
+  }
+  return {
+    status: response.status,
+    type: 'about:blank',
+    title: response.status >= 500 ? 'The platform failed to answer' : `The request was refused (${response.status})`,
+  };
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: string;
+  expiresIn: number;
+}
+
+export interface Registered {
+  id: string;
+  email: string;
+  displayName: string;
+  recoveryCode: string;
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  createdAt: string;
+}
+
+export interface Bot {
+  id: string;
+  name: string;
+  image: string;
+  state: 'CREATED' | 'STARTING' | 'RUNNING' | 'STOPPING' | 'STOPPED' | 'FAILED';
+  deleting: boolean;
+  createdAt: string;
+  updatedAt: string;
+  lastHeartbeatAt: string | null;
+  health: 'ok' | 'silent' | null;
+}
