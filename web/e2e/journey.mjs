@@ -1,8 +1,9 @@
 // The web application as a person uses it, in a real Chromium (Debian's, driven by playwright-core), against a
 // running platform: node e2e/journey.mjs https://localhost:PORT [SCREENSHOT_DIR]
-// Sign up (the recovery code, once) -> the empty dashboard -> a bot made through the API appears without a
-// reload -> sign out -> a wrong password said in plain words -> sign in -> the dashboard; no token in storage,
-// no Content-Security-Policy violation. Prints what it measured; exits non-zero on the first failure.
+// Sign up (the recovery code, once) -> the empty dashboard -> a paper account into the vault -> a bot made
+// through the API appears without a reload -> start it (a wrong password first), running, stop it, stopped ->
+// sign out -> a wrong password said in plain words -> sign in -> the dashboard; no token in storage, no
+// Content-Security-Policy violation. Prints what it measured; exits non-zero on the first failure.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -58,21 +59,49 @@ try {
   await page.getByRole('heading', { name: 'Your bots' }).waitFor();
   await page.getByText('No bots yet').waitFor();
 
+  step('a paper account, its key straight into the vault');
+  await page.getByRole('link', { name: 'Vault' }).click();
+  await page.getByRole('heading', { name: 'Your vault' }).waitFor();
+  await page.getByText('No keys in your vault yet.').waitFor();
+  await page.getByLabel('Label').fill('practice');
+  await page.getByLabel('Starting balance (USDT)').fill('10000');
+  await page.getByRole('button', { name: 'Add paper account' }).click();
+  await page.getByRole('status').filter({ hasText: 'is in your vault' }).waitFor();
+  await page.getByRole('cell', { name: 'paper', exact: true }).waitFor();
+  assert.ok(!(await page.locator('body').innerText()).match(/apiSecret|secret shown/i), 'no secret on the page');
+  if (shots) await page.screenshot({ path: `${shots}/vault.png` });
+
   step('a bot made through the API appears without a reload');
   const api = context.request;
   const login = await (await api.post(`${base}/api/v1/auth/login`, { data: { email, password } })).json();
   const auth = { Authorization: `Bearer ${login.accessToken}` };
-  const credential = await api.post(`${base}/api/v1/vault/credentials`, {
-    headers: auth, data: { broker: 'alpaca', label: 'practice', secrets: { keyId: 'AK-WEB', secretKey: 'SK-WEB' } },
-  });
-  assert.equal(credential.status(), 201, await credential.text());
+  const keys = await (await api.get(`${base}/api/v1/vault/credentials`, { headers: auth })).json();
+  assert.equal(keys.length, 1, 'the paper key is the only one in the vault');
+  await page.getByRole('link', { name: 'Bots' }).click();
+  await page.getByRole('heading', { name: 'Your bots' }).waitFor();
   const bot = await api.post(`${base}/api/v1/bots`, {
-    headers: auth, data: { name: 'grid', image: 'knag/heartbeat-bot', credentialId: (await credential.json()).id },
+    headers: auth, data: { name: 'grid', image: 'knag/heartbeat-bot', credentialId: keys[0].id },
   });
   assert.equal(bot.status(), 201, await bot.text());
-  await page.getByRole('cell', { name: 'grid' }).waitFor({ timeout: 12000 });
+  await page.getByRole('cell', { name: 'grid', exact: true }).waitFor({ timeout: 12000 });
   await page.getByText('Not started').waitFor();
+
+  step('start with a wrong password: said in the start panel, nothing started');
+  await page.getByRole('button', { name: 'Start grid' }).click();
+  await page.getByLabel('Your password').fill('not the passphrase');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const refusal = page.getByRole('region', { name: 'Start grid' }).getByRole('alert');
+  await refusal.waitFor();
+  assert.ok(!((await refusal.textContent()) ?? '{').includes('{'), 'a readable refusal');
+  assert.equal(await page.getByLabel('Your password').inputValue(), '', 'the password does not stay in the page');
+
+  step('start with the password: running; then stop');
+  await page.getByLabel('Your password').fill(password);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByText('Running', { exact: true }).waitFor({ timeout: 30000 });
   if (shots) await page.screenshot({ path: `${shots}/bots.png` });
+  await page.getByRole('button', { name: 'Stop grid' }).click();
+  await page.getByText('Stopped', { exact: true }).waitFor({ timeout: 30000 });
 
   step('nothing of the session is kept in storage');
   const stored = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);
@@ -96,7 +125,7 @@ try {
   await page.getByLabel('Password').fill(password);
   const started = performance.now();
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('cell', { name: 'grid' }).waitFor();
+  await page.getByRole('cell', { name: 'grid', exact: true }).waitFor();
   const interactive = performance.now() - started;
 
   step('another page of the platform is the application\'s own "nothing here"');

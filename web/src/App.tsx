@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { Link, Navigate, Route, Routes } from 'react-router';
+import { Link, NavLink, Navigate, Route, Routes } from 'react-router';
 import { Bots } from './Bots';
 import { useSession } from './session';
 import { SignIn } from './SignIn';
 import { SignUp } from './SignUp';
+import { Vault } from './Vault';
 
 export function App() {
   return (
@@ -13,6 +14,7 @@ export function App() {
         <Route path="/signin" element={<SignIn />} />
         <Route path="/signup" element={<SignUp />} />
         <Route path="/bots" element={<SignedIn><Bots /></SignedIn>} />
+        <Route path="/vault" element={<SignedIn><Vault /></SignedIn>} />
         <Route path="/" element={<Navigate to="/bots" replace />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
@@ -26,7 +28,9 @@ function Header() {
     <header>
       <Link to="/" className="brand">Knag</Link>
       {session && (
-        <nav aria-label="Account">
+        <nav aria-label="Main">
+          <NavLink to="/bots">Bots</NavLink>
+          <NavLink to="/vault">Vault</NavLink>
           <span>{session.account.displayName}</span>
           <button type="button" onClick={() => signOut()}>Sign out</button>
         </nav>

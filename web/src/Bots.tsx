@@ -1,41 +1,51 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Bot, Problem } from './api';
 import { ProblemMessage, asProblem } from './ProblemMessage';
 import { useSession } from './session';
+import { StartBot } from './StartBot';
 
 const REFRESH_MS = 5000;
 
-/** The signed-in person's bots, refreshed every few seconds (live updates over the gateway are not built yet). */
+/**
+ * The signed-in person's bots, refreshed every few seconds (live updates over the gateway are not built yet),
+ * with Start (which asks for the password) and Stop.
+ */
 export function Bots() {
   const { authorized } = useSession();
   const [bots, setBots] = useState<Bot[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [starting, setStarting] = useState<Bot | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setBots(await authorized<Bot[]>('GET', '/bots'));
+      setProblem(null);
+    } catch (error) {
+      setProblem(asProblem(error));
+    }
+  }, [authorized]);
 
   useEffect(() => {
-    let stopped = false;
-    async function load() {
-      try {
-        const list = await authorized<Bot[]>('GET', '/bots');
-        if (!stopped) {
-          setBots(list);
-          setProblem(null);
-        }
-      } catch (error) {
-        if (!stopped) setProblem(asProblem(error));
-      }
-    }
     load();
     const timer = window.setInterval(load, REFRESH_MS);
-    return () => {
-      stopped = true;
-      window.clearInterval(timer);
-    };
-  }, [authorized]);
+    return () => window.clearInterval(timer);
+  }, [load]);
+
+  async function stop(bot: Bot) {
+    try {
+      await authorized('POST', `/bots/${bot.id}/stop`);
+      setProblem(null);
+    } catch (error) {
+      setProblem(asProblem(error));
+    }
+    load();
+  }
 
   return (
     <main>
       <h1>Your bots</h1>
       <ProblemMessage problem={problem} />
+      {starting && <StartBot bot={starting} onDone={() => { setStarting(null); load(); }} />}
       {bots === null && !problem && <p>Loading your bots…</p>}
       {bots !== null && bots.length === 0 && (
         <p className="empty">No bots yet. Creating bots from this page is not built yet: see docs/api/bots.md to create one with the API.</p>
@@ -45,7 +55,7 @@ export function Bots() {
           <caption className="visually-hidden">Your bots and their state</caption>
           <thead>
             <tr><th scope="col">Name</th><th scope="col">Image</th><th scope="col">State</th><th scope="col">Health</th>
-              <th scope="col">Last heartbeat</th></tr>
+              <th scope="col">Last heartbeat</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
           </thead>
           <tbody>
             {bots.map((bot) => (
@@ -55,6 +65,12 @@ export function Bots() {
                 <td><span className={`state state-${bot.state.toLowerCase()}`}>{stateWords(bot)}</span></td>
                 <td>{bot.health ?? '—'}</td>
                 <td>{bot.lastHeartbeatAt ? new Date(bot.lastHeartbeatAt).toLocaleString() : '—'}</td>
+                <td>
+                  {canStart(bot) && <button type="button" aria-label={`Start ${bot.name}`}
+                                            onClick={() => setStarting(bot)}>Start</button>}
+                  {canStop(bot) && <button type="button" className="secondary" aria-label={`Stop ${bot.name}`}
+                                           onClick={() => stop(bot)}>Stop</button>}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -62,6 +78,14 @@ export function Bots() {
       )}
     </main>
   );
+}
+
+function canStart(bot: Bot): boolean {
+  return !bot.deleting && (bot.state === 'CREATED' || bot.state === 'STOPPED' || bot.state === 'FAILED');
+}
+
+function canStop(bot: Bot): boolean {
+  return bot.state === 'STARTING' || bot.state === 'RUNNING';
 }
 
 function stateWords(bot: Bot): string {

@@ -93,3 +93,19 @@ export interface Bot {
   lastHeartbeatAt: string | null;
   health: 'ok' | 'silent' | null;
 }
+
+export interface Credential {
+  id: string;
+  broker: string;
+  label: string;
+  fingerprint: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewPaperAccount {
+  id: string;
+  label: string;
+  apiKey: string;
+  apiSecret: string;
+}

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { Credential, NewPaperAccount, Problem } from './api';
+import { ProblemMessage, asProblem } from './ProblemMessage';
+import { useSession } from './session';
+
+/**
+ * The signed-in person's vault: the broker keys it holds (never a secret, only what names them), and a paper
+ * account made and its key stored in one step. Adding another broker's key from the page is not built yet.
+ */
+export function Vault() {
+  const { authorized } = useSession();
+  const [credentials, setCredentials] = useState<Credential[] | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setCredentials(await authorized<Credential[]>('GET', '/vault/credentials'));
+      setProblem(null);
+    } catch (error) {
+      setProblem(asProblem(error));
+    }
+  }, [authorized]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  return (
+    <main>
+      <h1>Your vault</h1>
+      <p className="hint">Broker keys, sealed so that only your password opens them. Their secrets are never shown again.</p>
+      <ProblemMessage problem={problem} />
+      {credentials !== null && credentials.length === 0 && <p className="empty">No keys in your vault yet.</p>}
+      {credentials !== null && credentials.length > 0 && (
+        <table>
+          <caption className="visually-hidden">The keys in your vault</caption>
+          <thead>
+            <tr><th scope="col">Label</th><th scope="col">Broker</th><th scope="col">Fingerprint</th><th scope="col">Added</th></tr>
+          </thead>
+          <tbody>
+            {credentials.map((credential) => (
+              <tr key={credential.id}>
+                <td>{credential.label}</td>
+                <td>{credential.broker}</td>
+                <td><code>{credential.fingerprint}</code></td>
+                <td>{new Date(credential.createdAt).toLocaleDateString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <AddPaperAccount onAdded={load} />
+    </main>
+  );
+}
+
+/** A practice account on Knag's paper exchange, its key straight into the vault: the secret never shows. */
+function AddPaperAccount({ onAdded }: { onAdded: () => void }) {
+  const { authorized } = useSession();
+  const [label, setLabel] = useState('practice');
+  const [balance, setBalance] = useState('10000');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    setAdded(null);
+    try {
+      const account = await authorized<NewPaperAccount>('POST', '/paper/accounts', { label, balances: { USDT: balance } });
+      try {
+        await authorized('POST', '/vault/credentials', {
+          broker: 'paper', label, secrets: { apiKey: account.apiKey, apiSecret: account.apiSecret },
+        });
+      } catch (error) {
+        // A paper account whose key is not in the vault is of no use: taken back.
+        await authorized('DELETE', `/paper/accounts/${account.id}`).catch(() => undefined);
+        throw error;
+      }
+      setAdded(label);
+      onAdded();
+    } catch (error) {
+      setProblem(asProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="paper-title">
+      <h2 id="paper-title">Add a paper account</h2>
+      <p className="hint">Trade with play money on Knag's own exchange, at market prices, before risking any.</p>
+      <form onSubmit={submit}>
+        <label>
+          Label
+          <input required maxLength={100} value={label} onChange={(e) => setLabel(e.target.value)} />
+        </label>
+        <label>
+          Starting balance (USDT)
+          <input inputMode="decimal" required pattern="[0-9]+(\.[0-9]+)?" value={balance}
+                 onChange={(e) => setBalance(e.target.value)} />
+        </label>
+        <ProblemMessage problem={problem} />
+        {added && <p role="status">The paper account “{added}” is in your vault.</p>}
+        <button type="submit" disabled={busy}>Add paper account</button>
+      </form>
+    </section>
+  );
+}
