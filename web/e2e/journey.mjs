@@ -1,7 +1,8 @@
 // The web application as a person uses it, in a real Chromium (Debian's, driven by playwright-core), against a
 // running platform: node e2e/journey.mjs https://localhost:PORT [SCREENSHOT_DIR]
 // Sign up (the recovery code, once) -> the empty dashboard -> a paper account into the vault -> a bot made
-// through the API appears without a reload -> start it (a wrong password first), running, stop it, stopped ->
+// through the API (the reference strategy) appears without a reload -> start it (a wrong password first) ->
+// running -> its page: trades, equity and price charts -> stop it there -> another person's bot is not found ->
 // sign out -> a wrong password said in plain words -> sign in -> the dashboard; no token in storage, no
 // Content-Security-Policy violation. Prints what it measured; exits non-zero on the first failure.
 import { chromium } from 'playwright-core';
@@ -79,8 +80,11 @@ try {
   assert.equal(keys.length, 1, 'the paper key is the only one in the vault');
   await page.getByRole('link', { name: 'Bots' }).click();
   await page.getByRole('heading', { name: 'Your bots' }).waitFor();
+  // The reference strategy, quick: a 2/5 moving-average crossover on one-second candles of the paper exchange.
   const bot = await api.post(`${base}/api/v1/bots`, {
-    headers: auth, data: { name: 'grid', image: 'knag/heartbeat-bot', credentialId: keys[0].id },
+    headers: auth, data: { name: 'grid', image: 'knag/reference-bot', credentialId: keys[0].id,
+      params: { symbol: 'BTCUSDT', fast: 2, slow: 5, interval: '1s', quoteFraction: 0.2, stopLossPct: 0.5, takeProfitPct: 5 },
+      resources: { cpu: '250m', memory: '128Mi' } },
   });
   assert.equal(bot.status(), 201, await bot.text());
   await page.getByRole('cell', { name: 'grid', exact: true }).waitFor({ timeout: 12000 });
@@ -95,13 +99,49 @@ try {
   assert.ok(!((await refusal.textContent()) ?? '{').includes('{'), 'a readable refusal');
   assert.equal(await page.getByLabel('Your password').inputValue(), '', 'the password does not stay in the page');
 
-  step('start with the password: running; then stop');
+  step('start with the password: running');
   await page.getByLabel('Your password').fill(password);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.getByText('Running', { exact: true }).waitFor({ timeout: 30000 });
   if (shots) await page.screenshot({ path: `${shots}/bots.png` });
-  await page.getByRole('button', { name: 'Stop grid' }).click();
-  await page.getByText('Stopped', { exact: true }).waitFor({ timeout: 30000 });
+
+  step("the bot's page: its trades (the exchange's), its equity, its market with the trades on it");
+  await page.getByRole('link', { name: 'grid' }).click();
+  await page.getByRole('heading', { name: 'grid', exact: true }).waitFor();
+  const tradesSeen = performance.now();
+  await page.getByRole('cell', { name: 'the exchange' }).first().waitFor({ timeout: 90000 });
+  const firstTradeAfter = performance.now() - tradesSeen;
+  await page.getByRole('img', { name: 'Equity of grid over time' }).locator('canvas').first().waitFor({ timeout: 60000 });
+  await page.getByRole('img', { name: /Price of BTCUSDT/ }).locator('canvas').first().waitFor();
+  await page.getByRole('heading', { name: 'Log' }).waitFor();
+  if (shots) await page.screenshot({ path: `${shots}/bot.png`, fullPage: true });
+
+  step("stop it from its page");
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await page.getByText('Stopped', { exact: true }).first().waitFor({ timeout: 30000 });
+  console.log(`journey: the first trade on the bot's page ${Math.round(firstTradeAfter / 1000)} s after opening it`);
+
+  step("another person's bot is not found, in words");
+  await api.post(`${base}/api/v1/auth/register`, {
+    data: { email: `other-${email}`, password, displayName: 'Other' } });
+  const other = await (await api.post(`${base}/api/v1/auth/login`, { data: { email: `other-${email}`, password } })).json();
+  const otherAuth = { Authorization: `Bearer ${other.accessToken}` };
+  const paper = await (await api.post(`${base}/api/v1/paper/accounts`, { headers: otherAuth,
+    data: { label: 'theirs', balances: { USDT: '100' } } })).json();
+  const theirKey = await (await api.post(`${base}/api/v1/vault/credentials`, { headers: otherAuth,
+    data: { broker: 'paper', label: 'theirs', secrets: { apiKey: paper.apiKey, apiSecret: paper.apiSecret } } })).json();
+  const theirs = await (await api.post(`${base}/api/v1/bots`, { headers: otherAuth,
+    data: { name: 'theirs', image: 'knag/heartbeat-bot', credentialId: theirKey.id } })).json();
+  await page.evaluate((path) => {
+    window.history.pushState({}, '', path);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, `/bots/${theirs.id}`);
+  const notFound = page.getByRole('alert');
+  await notFound.waitFor();
+  assert.match((await notFound.textContent()) ?? '', /not|no such/i);
+  assert.equal(await page.getByRole('heading', { name: 'theirs' }).count(), 0, "nothing of the other person's bot");
+  await page.getByRole('link', { name: 'All your bots' }).click();
+  await page.getByRole('heading', { name: 'Your bots' }).waitFor();
 
   step('nothing of the session is kept in storage');
   const stored = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);

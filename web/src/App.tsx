@@ -1,10 +1,13 @@
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { Link, NavLink, Navigate, Route, Routes } from 'react-router';
 import { Bots } from './Bots';
 import { useSession } from './session';
 import { SignIn } from './SignIn';
 import { SignUp } from './SignUp';
 import { Vault } from './Vault';
+
+// A bot's page brings the charts library: loaded when first opened, so the first page stays small.
+const BotPage = lazy(() => import('./BotPage'));
 
 export function App() {
   return (
@@ -14,6 +17,7 @@ export function App() {
         <Route path="/signin" element={<SignIn />} />
         <Route path="/signup" element={<SignUp />} />
         <Route path="/bots" element={<SignedIn><Bots /></SignedIn>} />
+        <Route path="/bots/:id" element={<SignedIn><Suspense fallback={<main><p>Loading…</p></main>}><BotPage /></Suspense></SignedIn>} />
         <Route path="/vault" element={<SignedIn><Vault /></SignedIn>} />
         <Route path="/" element={<Navigate to="/bots" replace />} />
         <Route path="*" element={<NotFound />} />

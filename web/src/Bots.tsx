@@ -3,6 +3,8 @@ import type { Bot, Problem } from './api';
 import { ProblemMessage, asProblem } from './ProblemMessage';
 import { useSession } from './session';
 import { StartBot } from './StartBot';
+import { canStart, canStop, stateWords } from './botStates';
+import { Link } from 'react-router';
 
 const REFRESH_MS = 5000;
 
@@ -60,7 +62,7 @@ export function Bots() {
           <tbody>
             {bots.map((bot) => (
               <tr key={bot.id}>
-                <td>{bot.name}</td>
+                <td><Link to={`/bots/${bot.id}`}>{bot.name}</Link></td>
                 <td><code>{bot.image}</code></td>
                 <td><span className={`state state-${bot.state.toLowerCase()}`}>{stateWords(bot)}</span></td>
                 <td>{bot.health ?? '—'}</td>
@@ -78,18 +80,4 @@ export function Bots() {
       )}
     </main>
   );
-}
-
-function canStart(bot: Bot): boolean {
-  return !bot.deleting && (bot.state === 'CREATED' || bot.state === 'STOPPED' || bot.state === 'FAILED');
-}
-
-function canStop(bot: Bot): boolean {
-  return bot.state === 'STARTING' || bot.state === 'RUNNING';
-}
-
-function stateWords(bot: Bot): string {
-  const words = { CREATED: 'Not started', STARTING: 'Starting', RUNNING: 'Running', STOPPING: 'Stopping',
-    STOPPED: 'Stopped', FAILED: 'Failed' }[bot.state];
-  return bot.deleting ? `${words}, being deleted` : words;
 }

@@ -109,3 +109,80 @@ export interface NewPaperAccount {
   apiKey: string;
   apiSecret: string;
 }
+
+export interface Trade {
+  tradeId: string;
+  orderId: string;
+  symbol: string;
+  side: 'BUY' | 'SELL';
+  price: number;
+  quantity: number;
+  quoteQuantity: number;
+  commission: number;
+  commissionAsset: string;
+  time: string;
+  source: 'exchange' | 'reported';
+}
+
+export interface TradesPage {
+  trades: Trade[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface EquityPoint {
+  at: string;
+  equity: number;
+  asset: string;
+}
+
+/** A field the platform does not know yet is left out of the answer, or null. */
+export interface Performance {
+  since?: string | null;
+  tradeCount: number;
+  realizedPnl?: number | null;
+  fees?: number | null;
+  winRate?: number | null;
+  maxDrawdown?: number | null;
+  lastEquity?: number | null;
+  equityAsset?: string | null;
+  equity?: EquityPoint[];
+}
+
+export interface StatusChange {
+  botId: string;
+  from: Bot['state'] | null;
+  to: Bot['state'];
+  at: string;
+  detail: string;
+}
+
+export interface BotLogs {
+  botId: string;
+  state: Bot['state'];
+  lines: string[];
+}
+
+export interface BotDetails extends Bot {
+  credentialId: string;
+  params: Record<string, unknown>;
+}
+
+/** A candle of the paper exchange's klines: [open time ms, open, high, low, close, ...] as Binance writes it. */
+export type Kline = [number, string, string, string, string, ...unknown[]];
+
+/** The paper exchange's public market data (docs/paper-exchange.md): no token, same origin. */
+export async function klines(symbol: string, interval: string, limit: number): Promise<Kline[]> {
+  let response: Response;
+  try {
+    response = await fetch(`/paper/api/v3/klines?symbol=${encodeURIComponent(symbol)}&interval=${interval}&limit=${limit}`,
+      { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  } catch {
+    throw new ProblemError(UNREACHABLE);
+  }
+  if (!response.ok) {
+    throw new ProblemError({ status: response.status, type: 'about:blank', title: 'The market data could not be read' });
+  }
+  return response.json();
+}
