@@ -3,7 +3,8 @@
 // Sign up (the recovery code, once) -> the empty dashboard -> a paper account into the vault -> a bot made
 // through the API (the reference strategy) appears without a reload -> start it (a wrong password first) ->
 // running -> its page: trades, equity and price charts -> stop it there -> another person's bot is not found ->
-// sign out -> a wrong password said in plain words -> sign in -> the dashboard; no token in storage, no
+// a reload keeps the session -> sign out (a reload stays out) -> a wrong password said in plain words -> sign
+// in -> the dashboard -> the session cookie gone, the next load asks to sign in; no token in storage, no
 // Content-Security-Policy violation. Prints what it measured; exits non-zero on the first failure.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -143,12 +144,25 @@ try {
   await page.getByRole('link', { name: 'All your bots' }).click();
   await page.getByRole('heading', { name: 'Your bots' }).waitFor();
 
+  step('a reload keeps the person signed in (the refresh token in its HttpOnly cookie)');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Your bots' }).waitFor();
+  await page.getByRole('cell', { name: 'grid', exact: true }).waitFor();
+  const cookies = await context.cookies();
+  const session = cookies.find((cookie) => cookie.name === 'knag_refresh');
+  assert.ok(session && session.httpOnly && session.secure && session.sameSite === 'Strict' && session.path === '/api/v1/auth',
+    `the session cookie is HttpOnly, Secure, SameSite=Strict, for /api/v1/auth only: ${JSON.stringify(session)}`);
+
   step('nothing of the session is kept in storage');
   const stored = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);
   assert.equal(stored, 0, 'no token in localStorage, sessionStorage or a script-readable cookie');
 
   step('sign out');
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in to Knag' }).waitFor();
+
+  step('signed out, a reload stays signed out');
+  await page.reload();
   await page.getByRole('heading', { name: 'Sign in to Knag' }).waitFor();
 
   step('a wrong password is said in plain words, next to the form');
@@ -167,6 +181,11 @@ try {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('cell', { name: 'grid', exact: true }).waitFor();
   const interactive = performance.now() - started;
+
+  step('a session that is gone (its cookie cleared) asks to sign in again at the next load');
+  await context.clearCookies();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Sign in to Knag' }).waitFor();
 
   step('another page of the platform is the application\'s own "nothing here"');
   await page.goto(`${base}/no/such/page`);

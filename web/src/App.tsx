@@ -45,7 +45,8 @@ function Header() {
 
 /** A page for the signed-in only: anyone else is sent to sign in. */
 function SignedIn({ children }: { children: ReactNode }) {
-  const { session } = useSession();
+  const { session, restoring } = useSession();
+  if (restoring) return <main><p>Loading…</p></main>;
   return session ? <>{children}</> : <Navigate to="/signin" replace />;
 }
 

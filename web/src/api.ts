@@ -22,10 +22,13 @@ export const UNREACHABLE: Problem = {
   detail: 'Check that Knag is running (./knag up) and try again.',
 };
 
-export async function call<T>(method: string, path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
+export async function call<T>(method: string, path: string,
+                              options: { body?: unknown; token?: string; session?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  // The refresh token in an HttpOnly cookie, never in this page (docs/api/identity.md, "A browser session").
+  if (options.session) headers['X-Knag-Session'] = 'cookie';
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
@@ -61,9 +64,9 @@ async function problemOf(response: Response): Promise<Problem> {
   };
 }
 
-export interface TokenPair {
+/** What login and refresh answer a browser session: the refresh token is in its HttpOnly cookie instead. */
+export interface AccessToken {
   accessToken: string;
-  refreshToken: string;
   tokenType: string;
   expiresIn: number;
 }

@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.knag.identity.AccountView;
 import io.knag.identity.ChangePassword;
 import io.knag.identity.Login;
+import io.knag.identity.Logout;
 import io.knag.identity.RecoveryCode;
+import io.knag.identity.Refresh;
 import io.knag.identity.Registered;
 import io.knag.identity.TokenPair;
 import io.knag.identity.UpdateAccount;
+import io.knag.identity.domain.IdentityProblems;
 import io.knag.kernel.KnagException;
 import io.knag.kernel.ProblemType;
 import io.knag.kernel.auth.Authenticated;
@@ -72,6 +75,57 @@ class IdentityRoutesTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.accessToken").isEqualTo("access");
         assertThat(calls).hasSize(2).first().isEqualTo(new Login("alice@example.com", "wrong passphrase"));
+    }
+
+    @Test
+    void aBrowserSessionKeepsTheRefreshTokenInAnHttpOnlyCookieOnly() {
+        client.post().uri("/api/v1/auth/login").header(SessionHandler.SESSION_HEADER, "cookie")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "alice@example.com", "password", "right passphrase")).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.SET_COOKIE, cookie -> assertThat(cookie)
+                        .startsWith("knag_refresh=refresh;").contains("Path=/api/v1/auth").contains("HttpOnly")
+                        .contains("Secure").contains("SameSite=Strict").contains("Max-Age=2592000"))
+                .expectBody()
+                .jsonPath("$.accessToken").isEqualTo("access")
+                .jsonPath("$.refreshToken").doesNotExist();
+
+        client.post().uri("/api/v1/auth/refresh").header(SessionHandler.SESSION_HEADER, "cookie")
+                .cookie("knag_refresh", "from-the-cookie").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.SET_COOKIE, cookie -> assertThat(cookie).startsWith("knag_refresh=refresh;"))
+                .expectBody().jsonPath("$.refreshToken").doesNotExist();
+
+        client.post().uri("/api/v1/auth/logout").header(SessionHandler.SESSION_HEADER, "cookie")
+                .cookie("knag_refresh", "from-the-cookie").exchange()
+                .expectStatus().isNoContent()
+                .expectHeader().value(HttpHeaders.SET_COOKIE, cookie -> assertThat(cookie)
+                        .startsWith("knag_refresh=;").contains("Max-Age=0"));
+        assertThat(calls).containsExactly(new Login("alice@example.com", "right passphrase"),
+                new Refresh("from-the-cookie"), new Logout("from-the-cookie"));
+    }
+
+    @Test
+    void withoutItsCookieABrowserSessionIsNotThereAndNothingIsCalled() {
+        client.post().uri("/api/v1/auth/refresh").header(SessionHandler.SESSION_HEADER, "cookie").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo(problem(IdentityProblems.INVALID_REFRESH_TOKEN));
+        client.post().uri("/api/v1/auth/logout").header(SessionHandler.SESSION_HEADER, "cookie").exchange()
+                .expectStatus().isNoContent()
+                .expectHeader().value(HttpHeaders.SET_COOKIE, cookie -> assertThat(cookie).contains("Max-Age=0"));
+        client.post().uri("/api/v1/auth/refresh").cookie("knag_refresh", "a cookie without the header")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange()
+                .expectStatus().isBadRequest();
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void otherClientsGetTheRefreshTokenInTheBodyAndNoCookie() {
+        client.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "alice@example.com", "password", "right passphrase")).exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE)
+                .expectBody().jsonPath("$.refreshToken").isEqualTo("refresh");
     }
 
     @Test
