@@ -122,6 +122,14 @@ try {
   await page.getByText('Stopped', { exact: true }).first().waitFor({ timeout: 30000 });
   console.log(`journey: the first trade on the bot's page ${Math.round(firstTradeAfter / 1000)} s after opening it`);
 
+  step('the portfolio: totals, one equity curve over all bots, the paper balances per asset');
+  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await page.getByRole('heading', { name: 'Your portfolio' }).waitFor();
+  await page.getByRole('img', { name: 'The equity of all your bots together over time' }).locator('canvas').first().waitFor();
+  await page.getByRole('cell', { name: 'USDT', exact: true }).waitFor();
+  await page.getByRole('link', { name: 'grid' }).waitFor();
+  if (shots) await page.screenshot({ path: `${shots}/portfolio.png`, fullPage: true });
+
   step("another person's bot is not found, in words");
   await api.post(`${base}/api/v1/auth/register`, {
     data: { email: `other-${email}`, password, displayName: 'Other' } });

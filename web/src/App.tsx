@@ -8,6 +8,7 @@ import { Vault } from './Vault';
 
 // A bot's page brings the charts library: loaded when first opened, so the first page stays small.
 const BotPage = lazy(() => import('./BotPage'));
+const PortfolioPage = lazy(() => import('./PortfolioPage'));
 
 export function App() {
   return (
@@ -19,6 +20,7 @@ export function App() {
         <Route path="/bots" element={<SignedIn><Bots /></SignedIn>} />
         <Route path="/bots/:id" element={<SignedIn><Suspense fallback={<main><p>Loading…</p></main>}><BotPage /></Suspense></SignedIn>} />
         <Route path="/vault" element={<SignedIn><Vault /></SignedIn>} />
+        <Route path="/portfolio" element={<SignedIn><Suspense fallback={<main><p>Loading…</p></main>}><PortfolioPage /></Suspense></SignedIn>} />
         <Route path="/" element={<Navigate to="/bots" replace />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
@@ -34,6 +36,7 @@ function Header() {
       {session && (
         <nav aria-label="Main">
           <NavLink to="/bots">Bots</NavLink>
+          <NavLink to="/portfolio">Portfolio</NavLink>
           <NavLink to="/vault">Vault</NavLink>
           <span>{session.account.displayName}</span>
           <button type="button" onClick={() => signOut()}>Sign out</button>

@@ -6,6 +6,7 @@ import {
 import { stateWords, canStart, canStop } from './botStates';
 import { ChartCredit, EquityChart, PriceChart } from './Charts';
 import { ProblemMessage, asProblem } from './ProblemMessage';
+import { money } from './format';
 import { useSession } from './session';
 import { StartBot } from './StartBot';
 
@@ -152,10 +153,4 @@ export default function BotPage() {
       </section>
     </main>
   );
-}
-
-/** An amount in the quote asset, or a dash before there is one (the API leaves out what it does not know yet). */
-function money(value: number | null | undefined, asset: string): string {
-  if (value == null) return '—';
-  return `${Number(value).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${asset}`.trim();
 }

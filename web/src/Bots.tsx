@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Bot, Problem } from './api';
+import type { Bot, Portfolio, Problem } from './api';
+import { money } from './format';
 import { ProblemMessage, asProblem } from './ProblemMessage';
 import { useSession } from './session';
 import { StartBot } from './StartBot';
@@ -17,10 +18,14 @@ export function Bots() {
   const [bots, setBots] = useState<Bot[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [starting, setStarting] = useState<Bot | null>(null);
+  const [results, setResults] = useState<Portfolio | null>(null);
 
   const load = useCallback(async () => {
     try {
-      setBots(await authorized<Bot[]>('GET', '/bots'));
+      const [list, portfolio] = await Promise.all([authorized<Bot[]>('GET', '/bots'),
+        authorized<Portfolio>('GET', '/portfolio').catch(() => null)]);
+      setBots(list);
+      setResults(portfolio);
       setProblem(null);
     } catch (error) {
       setProblem(asProblem(error));
@@ -53,11 +58,12 @@ export function Bots() {
         <p className="empty">No bots yet. Creating bots from this page is not built yet: see docs/api/bots.md to create one with the API.</p>
       )}
       {bots !== null && bots.length > 0 && (
-        <table>
+        <table className="bots">
           <caption className="visually-hidden">Your bots and their state</caption>
           <thead>
             <tr><th scope="col">Name</th><th scope="col">Image</th><th scope="col">State</th><th scope="col">Health</th>
-              <th scope="col">Last heartbeat</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+              <th scope="col">Last heartbeat</th><th scope="col">Realized P&amp;L</th>
+              <th scope="col"><span className="visually-hidden">Actions</span></th></tr>
           </thead>
           <tbody>
             {bots.map((bot) => (
@@ -67,6 +73,7 @@ export function Bots() {
                 <td><span className={`state state-${bot.state.toLowerCase()}`}>{stateWords(bot)}</span></td>
                 <td>{bot.health ?? '—'}</td>
                 <td>{bot.lastHeartbeatAt ? new Date(bot.lastHeartbeatAt).toLocaleString() : '—'}</td>
+                <td>{pnl(results, bot.id)}</td>
                 <td>
                   {canStart(bot) && <button type="button" aria-label={`Start ${bot.name}`}
                                             onClick={() => setStarting(bot)}>Start</button>}
@@ -80,4 +87,9 @@ export function Bots() {
       )}
     </main>
   );
+}
+
+function pnl(portfolio: Portfolio | null, botId: string): string {
+  const entry = portfolio?.bots.find((bot) => bot.botId === botId);
+  return entry ? money(entry.realizedPnl, entry.equityAsset ?? '') : '—';
 }

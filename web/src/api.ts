@@ -189,3 +189,30 @@ export async function klines(symbol: string, interval: string, limit: number): P
   }
   return response.json();
 }
+
+export interface PortfolioEntry {
+  botId: string;
+  name: string;
+  state: Bot['state'];
+  health?: string | null;
+  lastHeartbeatAt?: string | null;
+  tradeCount: number;
+  realizedPnl?: number | null;
+  fees?: number | null;
+  lastEquity?: number | null;
+  equityAsset?: string | null;
+  since?: string | null;
+}
+
+export interface Portfolio {
+  bots: PortfolioEntry[];
+  realizedPnl?: number | null;
+  fees?: number | null;
+  tradeCount: number;
+}
+
+export interface PaperAccount {
+  id: string;
+  label: string;
+  balances: { asset: string; free: string; locked: string }[];
+}
