@@ -1,7 +1,7 @@
 // The web application as a person uses it, in a real Chromium (Debian's, driven by playwright-core), against a
 // running platform: node e2e/journey.mjs https://localhost:PORT [SCREENSHOT_DIR]
-// Sign up (the recovery code, once) -> the empty dashboard -> a paper account into the vault -> a bot made
-// through the API (the reference strategy) appears without a reload -> start it (a wrong password first) ->
+// Sign up (the recovery code, once) -> the empty dashboard -> a paper account into the vault -> a new bot from
+// the page (the reference strategy; bad JSON refused first) -> a bot made through the API appears without a reload -> start it (a wrong password first) ->
 // running -> its page: trades, equity and price charts -> stop it there -> another person's bot is not found ->
 // a reload keeps the session -> sign out (a reload stays out) -> a wrong password said in plain words -> sign
 // in -> the dashboard -> the session cookie gone, the next load asks to sign in; no token in storage, no
@@ -73,23 +73,36 @@ try {
   assert.ok(!(await page.locator('body').innerText()).match(/apiSecret|secret shown/i), 'no secret on the page');
   if (shots) await page.screenshot({ path: `${shots}/vault.png` });
 
+  step('a new bot from the page: the reference strategy on the paper key');
+  await page.getByRole('link', { name: 'Bots' }).click();
+  await page.getByRole('heading', { name: 'Your bots' }).waitFor();
+  await page.getByRole('button', { name: 'New bot' }).click();
+  await page.getByLabel('Name').fill('grid');
+  await page.getByLabel('Image').selectOption('knag/reference-bot');
+  assert.match(await page.getByLabel('Key from your vault').inputValue(), /[0-9a-f-]{36}/, 'the paper key is offered');
+  assert.match(await page.getByLabel('Parameters (JSON)').inputValue(), /"slow": 21/, "the reference bot's example");
+  await page.getByLabel('Parameters (JSON)').fill('{"symbol": "BTCUSDT", "fast": 2, "slow": 5, "interval": "1s",');
+  await page.getByRole('button', { name: 'Create bot' }).click();
+  await page.getByRole('region', { name: 'New bot' }).getByRole('alert').filter({ hasText: 'not JSON' }).waitFor();
+  // The quick crossover on one-second candles (bot-images/reference-bot/README.md): trades within a minute.
+  await page.getByLabel('Parameters (JSON)').fill(JSON.stringify({ symbol: 'BTCUSDT', fast: 2, slow: 5, interval: '1s',
+    quoteFraction: 0.2, stopLossPct: 0.5, takeProfitPct: 5 }));
+  if (shots) await page.screenshot({ path: `${shots}/new-bot.png` });
+  await page.getByRole('button', { name: 'Create bot' }).click();
+  await page.getByRole('cell', { name: 'grid', exact: true }).waitFor();
+  await page.getByText('Not started').waitFor();
+
   step('a bot made through the API appears without a reload');
   const api = context.request;
   const login = await (await api.post(`${base}/api/v1/auth/login`, { data: { email, password } })).json();
   const auth = { Authorization: `Bearer ${login.accessToken}` };
   const keys = await (await api.get(`${base}/api/v1/vault/credentials`, { headers: auth })).json();
   assert.equal(keys.length, 1, 'the paper key is the only one in the vault');
-  await page.getByRole('link', { name: 'Bots' }).click();
-  await page.getByRole('heading', { name: 'Your bots' }).waitFor();
-  // The reference strategy, quick: a 2/5 moving-average crossover on one-second candles of the paper exchange.
-  const bot = await api.post(`${base}/api/v1/bots`, {
-    headers: auth, data: { name: 'grid', image: 'knag/reference-bot', credentialId: keys[0].id,
-      params: { symbol: 'BTCUSDT', fast: 2, slow: 5, interval: '1s', quoteFraction: 0.2, stopLossPct: 0.5, takeProfitPct: 5 },
-      resources: { cpu: '250m', memory: '128Mi' } },
+  const idle = await api.post(`${base}/api/v1/bots`, {
+    headers: auth, data: { name: 'idle', image: 'knag/heartbeat-bot', credentialId: keys[0].id },
   });
-  assert.equal(bot.status(), 201, await bot.text());
-  await page.getByRole('cell', { name: 'grid', exact: true }).waitFor({ timeout: 12000 });
-  await page.getByText('Not started').waitFor();
+  assert.equal(idle.status(), 201, await idle.text());
+  await page.getByRole('cell', { name: 'idle', exact: true }).waitFor({ timeout: 12000 });
 
   step('start with a wrong password: said in the start panel, nothing started');
   await page.getByRole('button', { name: 'Start grid' }).click();

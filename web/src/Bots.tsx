@@ -3,6 +3,7 @@ import type { Bot, Portfolio, Problem } from './api';
 import { money } from './format';
 import { ProblemMessage, asProblem } from './ProblemMessage';
 import { useSession } from './session';
+import { NewBot } from './NewBot';
 import { StartBot } from './StartBot';
 import { canStart, canStop, stateWords } from './botStates';
 import { Link } from 'react-router';
@@ -19,6 +20,7 @@ export function Bots() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [starting, setStarting] = useState<Bot | null>(null);
   const [results, setResults] = useState<Portfolio | null>(null);
+  const [defining, setDefining] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -52,10 +54,12 @@ export function Bots() {
     <main>
       <h1>Your bots</h1>
       <ProblemMessage problem={problem} />
+      {!defining && <button type="button" onClick={() => setDefining(true)}>New bot</button>}
+      {defining && <NewBot onCreated={() => { setDefining(false); load(); }} onCancel={() => setDefining(false)} />}
       {starting && <StartBot bot={starting} onDone={() => { setStarting(null); load(); }} />}
       {bots === null && !problem && <p>Loading your bots…</p>}
       {bots !== null && bots.length === 0 && (
-        <p className="empty">No bots yet. Creating bots from this page is not built yet: see docs/api/bots.md to create one with the API.</p>
+        <p className="empty">No bots yet.</p>
       )}
       {bots !== null && bots.length > 0 && (
         <table className="bots">

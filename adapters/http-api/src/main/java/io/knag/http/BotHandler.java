@@ -3,6 +3,7 @@ package io.knag.http;
 import static io.knag.http.BearerAuthentication.authenticated;
 import static io.knag.http.BearerAuthentication.caller;
 
+import io.knag.bots.BotImages;
 import io.knag.bots.BotView;
 import io.knag.bots.CreateBot;
 import io.knag.bots.DeleteOutcome;
@@ -25,15 +26,22 @@ final class BotHandler {
     private final Function<Authenticated<UUID>, Mono<BotView>> getBot;
     private final Function<Authenticated<UpdateBot>, Mono<BotView>> updateBot;
     private final Function<Authenticated<UUID>, Mono<DeleteOutcome>> deleteBot;
+    private final Function<Caller, Mono<BotImages>> botImages;
 
     BotHandler(Function<Authenticated<CreateBot>, Mono<BotView>> createBot, Function<Caller, Mono<List<BotView>>> listBots,
                Function<Authenticated<UUID>, Mono<BotView>> getBot, Function<Authenticated<UpdateBot>, Mono<BotView>> updateBot,
-               Function<Authenticated<UUID>, Mono<DeleteOutcome>> deleteBot) {
+               Function<Authenticated<UUID>, Mono<DeleteOutcome>> deleteBot, Function<Caller, Mono<BotImages>> botImages) {
+        this.botImages = botImages;
         this.createBot = createBot;
         this.listBots = listBots;
         this.getBot = getBot;
         this.updateBot = updateBot;
         this.deleteBot = deleteBot;
+    }
+
+    /** The images bots may run here (the operator's allowlist). */
+    Mono<ServerResponse> images(ServerRequest request) {
+        return botImages.apply(caller(request)).flatMap(images -> ServerResponse.ok().bodyValue(images));
     }
 
     Mono<ServerResponse> list(ServerRequest request) {

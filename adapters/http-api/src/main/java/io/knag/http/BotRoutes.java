@@ -1,5 +1,6 @@
 package io.knag.http;
 
+import io.knag.bots.BotImages;
 import io.knag.bots.BotLogs;
 import io.knag.bots.BotLogsQuery;
 import io.knag.bots.BotStatusChanged;
@@ -25,8 +26,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The bots API of docs/api/bots.md under {@code /api/v1/bots}: definitions, start (with the password) and stop,
- * logs and status history, every route behind the bearer token. The bots functions are injected by type.
+ * The bots API of docs/api/bots.md under {@code /api/v1/bots}: the images allowed, definitions, start (with the
+ * password) and stop, logs and status history, every route behind the bearer token. The bots functions are injected by type.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(name = "createBot")
@@ -42,9 +43,10 @@ class BotRoutes {
                                            Function<Authenticated<StopBot>, Mono<BotView>> stopBot,
                                            Function<Authenticated<BotLogsQuery>, Mono<BotLogs>> botLogs,
                                            Function<Authenticated<UUID>, Mono<List<BotStatusChanged>>> botEvents,
+                                           Function<Caller, Mono<BotImages>> botImages,
                                            BearerAuthentication auth, Environment environment) {
         return RouteSwitch.unlessOff(environment, "bots", routes(
-                new BotHandler(createBot, listBots, getBot, updateBot, deleteBot),
+                new BotHandler(createBot, listBots, getBot, updateBot, deleteBot, botImages),
                 new BotRunHandler(startBot, stopBot, botLogs, botEvents), auth));
     }
 
@@ -53,6 +55,7 @@ class BotRoutes {
                 .path("/api/v1/bots", api -> api
                         .GET("", bots::list)
                         .POST("", bots::create)
+                        .GET("/images", bots::images)
                         .GET("/{id}", bots::get)
                         .PATCH("/{id}", bots::update)
                         .DELETE("/{id}", bots::delete)

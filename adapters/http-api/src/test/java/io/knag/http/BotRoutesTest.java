@@ -6,6 +6,7 @@ import static io.knag.http.RouteFixture.BOB_TOKEN;
 import static io.knag.http.RouteFixture.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.knag.bots.BotImages;
 import io.knag.bots.BotLogs;
 import io.knag.bots.BotStatusChanged;
 import io.knag.bots.BotView;
@@ -48,7 +49,9 @@ class BotRoutesTest {
                     caller -> record(caller).then(Mono.just(List.of(view(ALICES_BOT, BotState.CREATED)))),
                     get -> record(get).then(alicesBot(get.request(), get)),
                     update -> record(update).then(alicesBot(update.request().id(), update)),
-                    delete -> record(delete).then(alicesBot(delete.request(), delete)).thenReturn(deleteOutcome)),
+                    delete -> record(delete).then(alicesBot(delete.request(), delete)).thenReturn(deleteOutcome),
+                    caller -> record(caller).thenReturn(new BotImages(List.of(new BotImages.Entry("knag/reference-bot", false),
+                            new BotImages.Entry("ghcr.io/community/", true))))),
             new BotRunHandler(
                     start -> record(start).then(alicesBot(start.request().id(), start))
                             .map(bot -> view(bot.id(), BotState.STARTING)),
@@ -65,6 +68,17 @@ class BotRoutesTest {
         client.get().uri("/api/v1/bots").header(HttpHeaders.AUTHORIZATION, "Bearer " + ALICE_TOKEN).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[0].id").isEqualTo(ALICES_BOT.toString());
+        assertThat(calls).containsExactly(ALICE);
+    }
+
+    @Test
+    void theAllowedImagesAreTheCallersToReadAndNotABotId() {
+        client.get().uri("/api/v1/bots/images").header(HttpHeaders.AUTHORIZATION, "Bearer " + ALICE_TOKEN).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.images[0].image").isEqualTo("knag/reference-bot")
+                .jsonPath("$.images[1].prefix").isEqualTo(true);
+        client.get().uri("/api/v1/bots/images").exchange()
+                .expectStatus().isUnauthorized();
         assertThat(calls).containsExactly(ALICE);
     }
 

@@ -1,5 +1,6 @@
 package io.knag.bots.application;
 
+import io.knag.bots.BotImages;
 import io.knag.bots.BotLogs;
 import io.knag.bots.BotLogsQuery;
 import io.knag.bots.BotStatusChanged;
@@ -65,6 +66,11 @@ public final class Bots {
                 .flatMap(definition -> lifecycle.commitThenPublish(() -> insertWithinQuota(owner, definition)))
                 .map(moved -> BotView.of(moved.bot()))
                 .doOnNext(view -> log.info("bot {} created for {}", view.id(), owner));
+    }
+
+    /** The images the caller may define bots with: the operator's allowlist. */
+    public Mono<BotImages> images(Caller caller) {
+        return Mono.just(BotImages.of(allowlist));
     }
 
     public Mono<List<BotView>> list(Caller caller) {

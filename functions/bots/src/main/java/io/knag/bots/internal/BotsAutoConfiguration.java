@@ -1,5 +1,6 @@
 package io.knag.bots.internal;
 
+import io.knag.bots.BotImages;
 import io.knag.bots.BotLogs;
 import io.knag.bots.BotLogsQuery;
 import io.knag.bots.BotStartRequested;
@@ -169,6 +170,11 @@ public class BotsAutoConfiguration {
     @Bean
     Function<Authenticated<CreateBot>, Mono<BotView>> createBot(Bots bots) {
         return bots::create;
+    }
+
+    @Bean
+    Function<Caller, Mono<BotImages>> botImages(Bots bots) {
+        return bots::images;
     }
 
     @Bean

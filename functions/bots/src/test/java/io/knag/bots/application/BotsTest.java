@@ -3,6 +3,7 @@ package io.knag.bots.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.knag.bots.BotImages;
 import io.knag.bots.BotLogsQuery;
 import io.knag.bots.BotStartRequested;
 import io.knag.bots.BotStatusChanged;
@@ -32,6 +33,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 /** {@link Bots}: definitions (create, list, read, change, delete) and what a bot did, on the in-memory store. */
 class BotsTest {
@@ -79,6 +81,14 @@ class BotsTest {
         assertThat(fx.bots.history(new Authenticated<>(alice, bot.id())).block()).extracting(BotStatusChanged::to)
                 .containsExactly(BotState.CREATED);
         assertThat(fx.taken(BotStatusChanged.TYPE)).hasSize(1);
+    }
+
+    @Test
+    void theImagesOnOfferAreTheAllowlistsEntriesWithItsPrefixesMarked() {
+        StepVerifier.create(fx.bots.images(alice))
+                .assertNext(images -> assertThat(images.images()).containsExactly(
+                        new BotImages.Entry("knag/heartbeat-bot", false), new BotImages.Entry("ghcr.io/community/", true)))
+                .verifyComplete();
     }
 
     @Test
