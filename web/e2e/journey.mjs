@@ -4,7 +4,8 @@
 // the page (the reference strategy; bad JSON refused first) -> a bot made through the API appears without a reload -> start it (a wrong password first) ->
 // running -> its page: trades, equity and price charts -> stop it there -> another person's bot is not found ->
 // a reload keeps the session -> sign out (a reload stays out) -> a wrong password said in plain words -> sign
-// in -> the dashboard -> the session cookie gone, the next load asks to sign in; no token in storage, no
+// in -> the dashboard -> a new name, a password change, recovery with the code, the account deleted (asked
+// twice) -> the session cookie gone, the next load asks to sign in; no token in storage, no
 // Content-Security-Policy violation. Prints what it measured; exits non-zero on the first failure.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -202,6 +203,58 @@ try {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('cell', { name: 'grid', exact: true }).waitFor();
   const interactive = performance.now() - started;
+
+  step('the account: a new display name');
+  await page.getByRole('link', { name: /Your account/ }).click();
+  await page.getByRole('heading', { name: 'Your account', exact: true }).waitFor();
+  await page.getByLabel('Display name').fill('Wendy W');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  await page.getByRole('link', { name: 'Your account (Wendy W)' }).waitFor();
+
+  step('a password change: the current one checked, then sign in with the new one');
+  await page.getByLabel('Current password').fill('not the passphrase');
+  await page.getByLabel('New password').fill('a changed web passphrase');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('region', { name: 'Change your password' }).getByRole('alert').waitFor();
+  await page.getByLabel('Current password').fill(password);
+  await page.getByLabel('New password').fill('a changed web passphrase');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('status').filter({ hasText: 'Your password is changed' }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('a changed web passphrase');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Your bots' }).waitFor();
+
+  step('recovery with the recovery code: a new password, the vault kept, a new code shown once');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('link', { name: 'Recover your account' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Recovery code').fill(code);
+  await page.getByLabel('New password').fill('a recovered web passphrase');
+  await page.getByRole('button', { name: 'Set the new password' }).click();
+  await page.getByRole('heading', { name: 'Your password is set' }).waitFor();
+  const newCode = (await page.getByLabel('Your new recovery code').textContent())?.trim();
+  assert.ok(newCode && newCode !== code, 'a new recovery code');
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('a recovered web passphrase');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Your bots' }).waitFor();
+  await page.getByRole('link', { name: 'Vault' }).click();
+  await page.getByRole('cell', { name: 'paper', exact: true }).waitFor();
+
+  step('deleting the account asks twice, then nothing of it is left to sign in to');
+  await page.getByRole('link', { name: /Your account/ }).click();
+  await page.getByRole('region', { name: 'Delete your account' }).getByLabel('Your password').fill('a recovered web passphrase');
+  await page.getByRole('button', { name: 'Delete my account' }).click();
+  await page.getByText('Are you sure?').waitFor();
+  await page.getByRole('button', { name: 'Yes, delete my account' }).click();
+  await page.getByRole('status').filter({ hasText: 'deleted' }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('a recovered web passphrase');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').waitFor();
 
   step('a session that is gone (its cookie cleared) asks to sign in again at the next load');
   await context.clearCookies();

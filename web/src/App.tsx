@@ -1,6 +1,8 @@
 import { Suspense, lazy, type ReactNode } from 'react';
 import { Link, NavLink, Navigate, Route, Routes } from 'react-router';
+import { AccountPage } from './AccountPage';
 import { Bots } from './Bots';
+import { Recover } from './Recover';
 import { useSession } from './session';
 import { SignIn } from './SignIn';
 import { SignUp } from './SignUp';
@@ -17,6 +19,8 @@ export function App() {
       <Routes>
         <Route path="/signin" element={<SignIn />} />
         <Route path="/signup" element={<SignUp />} />
+        <Route path="/recover" element={<Recover />} />
+        <Route path="/account" element={<SignedIn><AccountPage /></SignedIn>} />
         <Route path="/bots" element={<SignedIn><Bots /></SignedIn>} />
         <Route path="/bots/:id" element={<SignedIn><Suspense fallback={<main><p>Loading…</p></main>}><BotPage /></Suspense></SignedIn>} />
         <Route path="/vault" element={<SignedIn><Vault /></SignedIn>} />
@@ -38,7 +42,7 @@ function Header() {
           <NavLink to="/bots">Bots</NavLink>
           <NavLink to="/portfolio">Portfolio</NavLink>
           <NavLink to="/vault">Vault</NavLink>
-          <span>{session.account.displayName}</span>
+          <NavLink to="/account" aria-label={`Your account (${session.account.displayName})`}>{session.account.displayName}</NavLink>
           <button type="button" onClick={() => signOut()}>Sign out</button>
         </nav>
       )}

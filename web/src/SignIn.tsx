@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { Problem } from './api';
 import { ProblemMessage, asProblem } from './ProblemMessage';
 import { useSession } from './session';
@@ -7,6 +7,7 @@ import { useSession } from './session';
 export function SignIn() {
   const { signIn } = useSession();
   const navigate = useNavigate();
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -30,6 +31,7 @@ export function SignIn() {
   return (
     <main className="narrow">
       <h1>Sign in to Knag</h1>
+      {notice && <p role="status" className="notice">{notice}</p>}
       <form onSubmit={submit} aria-describedby="sign-in-problem">
         <label>
           Email
@@ -44,6 +46,7 @@ export function SignIn() {
         <button type="submit" disabled={busy}>Sign in</button>
       </form>
       <p>New here? <Link to="/signup">Sign up</Link></p>
+      <p>Lost your password? <Link to="/recover">Recover your account</Link> with your recovery code.</p>
     </main>
   );
 }

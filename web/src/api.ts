@@ -216,3 +216,7 @@ export interface PaperAccount {
   label: string;
   balances: { asset: string; free: string; locked: string }[];
 }
+
+export interface RecoveryCode {
+  recoveryCode: string;
+}

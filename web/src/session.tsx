@@ -18,6 +18,8 @@ interface SessionApi {
   restoring: boolean;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** The account as it is after a change of its name. */
+  renamed(account: Account): void;
   /** Calls the API as the signed-in person. */
   authorized<T>(method: string, path: string, body?: unknown): Promise<T>;
 }
@@ -92,8 +94,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [session, refresh],
   );
 
-  const api = useMemo(() => ({ session, restoring, signIn, signOut, authorized }),
-    [session, restoring, signIn, signOut, authorized]);
+  const renamed = useCallback((account: Account) => {
+    setSession((current) => (current ? { ...current, account } : current));
+  }, []);
+
+  const api = useMemo(() => ({ session, restoring, signIn, signOut, authorized, renamed }),
+    [session, restoring, signIn, signOut, authorized, renamed]);
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
 }
 
