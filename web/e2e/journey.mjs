@@ -66,13 +66,40 @@ try {
   await page.getByRole('link', { name: 'Vault' }).click();
   await page.getByRole('heading', { name: 'Your vault' }).waitFor();
   await page.getByText('No keys in your vault yet.').waitFor();
-  await page.getByLabel('Label').fill('practice');
-  await page.getByLabel('Starting balance (USDT)').fill('10000');
-  await page.getByRole('button', { name: 'Add paper account' }).click();
+  const paperForm = page.getByRole('region', { name: 'Add a paper account' });
+  await paperForm.getByLabel('Label').fill('practice');
+  await paperForm.getByLabel('Starting balance (USDT)').fill('10000');
+  await paperForm.getByRole('button', { name: 'Add paper account' }).click();
   await page.getByRole('status').filter({ hasText: 'is in your vault' }).waitFor();
   await page.getByRole('cell', { name: 'paper', exact: true }).waitFor();
   assert.ok(!(await page.locator('body').innerText()).match(/apiSecret|secret shown/i), 'no secret on the page');
-  if (shots) await page.screenshot({ path: `${shots}/vault.png` });
+
+  step("another broker's key with the fields it needs; a key that can withdraw refused in words; a key deleted");
+  const api = context.request;
+  const login = await (await api.post(`${base}/api/v1/auth/login`, { data: { email, password } })).json();
+  const auth = { Authorization: `Bearer ${login.accessToken}` };
+  const vault = page.getByRole('region', { name: 'Add a broker key' });
+  await vault.getByLabel('Broker').selectOption('alpaca');
+  await vault.getByLabel('Label').fill('alpaca demo');
+  await vault.getByLabel('keyId').fill('AK-DEMO');
+  await vault.getByLabel('secretKey').fill('SK-DEMO');
+  await vault.getByRole('button', { name: 'Add credential' }).click();
+  await page.getByRole('cell', { name: 'alpaca demo', exact: true }).waitFor();
+  const risky = await (await api.post(`${base}/api/v1/paper/accounts`, { headers: auth,
+    data: { label: 'risky', balances: { USDT: '100' }, permissions: ['trade', 'withdraw'] } })).json();
+  await vault.getByLabel('Broker').selectOption('paper');
+  await vault.getByLabel('Label').fill('risky');
+  await vault.getByLabel('apiKey').fill(risky.apiKey);
+  await vault.getByLabel('apiSecret').fill(risky.apiSecret);
+  await vault.getByRole('button', { name: 'Add credential' }).click();
+  const withdraw = vault.getByRole('alert');
+  await withdraw.waitFor();
+  assert.match((await withdraw.textContent()) ?? '', /withdraw/i, 'the probe\'s refusal says why');
+  assert.equal(await page.getByRole('cell', { name: 'risky', exact: true }).count(), 0, 'nothing stored');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Delete alpaca demo' }).click();
+  await page.getByRole('cell', { name: 'alpaca demo', exact: true }).waitFor({ state: 'detached' });
+  if (shots) await page.screenshot({ path: `${shots}/vault.png`, fullPage: true });
 
   step('a new bot from the page: the reference strategy on the paper key');
   await page.getByRole('link', { name: 'Bots' }).click();
@@ -94,9 +121,6 @@ try {
   await page.getByText('Not started').waitFor();
 
   step('a bot made through the API appears without a reload');
-  const api = context.request;
-  const login = await (await api.post(`${base}/api/v1/auth/login`, { data: { email, password } })).json();
-  const auth = { Authorization: `Bearer ${login.accessToken}` };
   const keys = await (await api.get(`${base}/api/v1/vault/credentials`, { headers: auth })).json();
   assert.equal(keys.length, 1, 'the paper key is the only one in the vault');
   const idle = await api.post(`${base}/api/v1/bots`, {

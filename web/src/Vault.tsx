@@ -2,10 +2,11 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Credential, NewPaperAccount, Problem } from './api';
 import { ProblemMessage, asProblem } from './ProblemMessage';
 import { useSession } from './session';
+import { AddCredential } from './AddCredential';
 
 /**
  * The signed-in person's vault: the broker keys it holds (never a secret, only what names them), and a paper
- * account made and its key stored in one step. Adding another broker's key from the page is not built yet.
+ * account made and its key stored in one step, another broker's key with the fields it needs, and deleting one.
  */
 export function Vault() {
   const { authorized } = useSession();
@@ -25,6 +26,19 @@ export function Vault() {
     load();
   }, [load]);
 
+  /** Asks first: a bot that trades with the key cannot start without it. */
+  async function remove(credential: Credential) {
+    if (!window.confirm(`Delete the key “${credential.label}”? Bots that trade with it cannot start until they get another.`)) {
+      return;
+    }
+    try {
+      await authorized('DELETE', `/vault/credentials/${credential.id}`);
+    } catch (error) {
+      setProblem(asProblem(error));
+    }
+    load();
+  }
+
   return (
     <main>
       <h1>Your vault</h1>
@@ -35,7 +49,8 @@ export function Vault() {
         <table>
           <caption className="visually-hidden">The keys in your vault</caption>
           <thead>
-            <tr><th scope="col">Label</th><th scope="col">Broker</th><th scope="col">Fingerprint</th><th scope="col">Added</th></tr>
+            <tr><th scope="col">Label</th><th scope="col">Broker</th><th scope="col">Fingerprint</th><th scope="col">Added</th>
+              <th scope="col"><span className="visually-hidden">Actions</span></th></tr>
           </thead>
           <tbody>
             {credentials.map((credential) => (
@@ -44,12 +59,17 @@ export function Vault() {
                 <td>{credential.broker}</td>
                 <td><code>{credential.fingerprint}</code></td>
                 <td>{new Date(credential.createdAt).toLocaleDateString()}</td>
+                <td>
+                  <button type="button" className="secondary" aria-label={`Delete ${credential.label}`}
+                          onClick={() => remove(credential)}>Delete</button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <AddPaperAccount onAdded={load} />
+      <AddCredential onAdded={load} />
     </main>
   );
 }
