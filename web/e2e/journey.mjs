@@ -2,7 +2,8 @@
 // running platform: node e2e/journey.mjs https://localhost:PORT [SCREENSHOT_DIR]
 // Sign up (the recovery code, once) -> the empty dashboard -> a paper account into the vault -> a new bot from
 // the page (the reference strategy; bad JSON refused first) -> a bot made through the API appears without a reload -> start it (a wrong password first) ->
-// running -> its page: trades, equity and price charts -> stop it there -> another person's bot is not found ->
+// running -> its page: trades, equity and price charts -> stop it there -> change its parameters -> the
+// portfolio -> another bot deleted -> another person's bot is not found ->
 // a reload keeps the session -> sign out (a reload stays out) -> a wrong password said in plain words -> sign
 // in -> the dashboard -> a new name, a password change, recovery with the code, the account deleted (asked
 // twice) -> the session cookie gone, the next load asks to sign in; no token in storage, no
@@ -160,6 +161,20 @@ try {
   await page.getByText('Stopped', { exact: true }).first().waitFor({ timeout: 30000 });
   console.log(`journey: the first trade on the bot's page ${Math.round(firstTradeAfter / 1000)} s after opening it`);
 
+  step('a stopped bot changed from its page: its parameters, checked like a new bot');
+  await page.getByRole('button', { name: 'Change' }).click();
+  const edit = page.getByRole('region', { name: 'Change grid' });
+  await edit.getByLabel('Parameters (JSON)').fill('{"fast": 3,');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await edit.getByRole('alert').filter({ hasText: 'not JSON' }).waitFor();
+  await edit.getByLabel('Parameters (JSON)').fill(JSON.stringify({ symbol: 'BTCUSDT', fast: 3, slow: 5, interval: '1s',
+    quoteFraction: 0.2, stopLossPct: 0.5, takeProfitPct: 5 }));
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await edit.waitFor({ state: 'detached' });
+  const gridId = new URL(page.url()).pathname.split('/').pop();
+  const changed = await (await api.get(`${base}/api/v1/bots/${gridId}`, { headers: auth })).json();
+  assert.equal(changed.params.fast, 3, 'the change is stored');
+
   step('the portfolio: totals, one equity curve over all bots, the paper balances per asset');
   await page.getByRole('link', { name: 'Portfolio' }).click();
   await page.getByRole('heading', { name: 'Your portfolio' }).waitFor();
@@ -167,6 +182,15 @@ try {
   await page.getByRole('cell', { name: 'USDT', exact: true }).waitFor();
   await page.getByRole('link', { name: 'grid' }).waitFor();
   if (shots) await page.screenshot({ path: `${shots}/portfolio.png`, fullPage: true });
+
+  step('a bot deleted from its page, after asking');
+  await page.getByRole('link', { name: 'idle' }).click();
+  await page.getByRole('heading', { name: 'idle', exact: true }).waitFor();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('heading', { name: 'Your bots' }).waitFor();
+  await page.getByRole('cell', { name: 'grid', exact: true }).waitFor();
+  assert.equal(await page.getByRole('cell', { name: 'idle', exact: true }).count(), 0, 'the deleted bot is gone');
 
   step("another person's bot is not found, in words");
   await api.post(`${base}/api/v1/auth/register`, {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import {
   klines, type BotDetails, type BotLogs, type Kline, type Performance, type Problem, type StatusChange, type TradesPage,
 } from './api';
@@ -8,6 +8,7 @@ import { ChartCredit, EquityChart, PriceChart } from './Charts';
 import { ProblemMessage, asProblem } from './ProblemMessage';
 import { money } from './format';
 import { useSession } from './session';
+import { EditBot } from './EditBot';
 import { StartBot } from './StartBot';
 
 const REFRESH_MS = 5000;
@@ -28,6 +29,8 @@ export default function BotPage() {
   const [seen, setSeen] = useState<Seen | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [starting, setStarting] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const navigate = useNavigate();
 
   const load = useCallback(async () => {
     try {
@@ -63,6 +66,17 @@ export default function BotPage() {
     load();
   }
 
+  /** Asks first; a running bot is stopped, then deleted once it has stopped. */
+  async function remove() {
+    if (!seen || !window.confirm(`Delete ${seen.bot.name}, with its history? Its trades stay on the exchange.`)) return;
+    try {
+      await authorized('DELETE', `/bots/${encodeURIComponent(id)}`);
+      navigate('/bots');
+    } catch (error) {
+      setProblem(asProblem(error));
+    }
+  }
+
   if (!seen) {
     return (
       <main>
@@ -86,8 +100,11 @@ export default function BotPage() {
       <div className="actions">
         {canStart(bot) && <button type="button" onClick={() => setStarting(true)}>Start</button>}
         {canStop(bot) && <button type="button" className="secondary" onClick={stop}>Stop</button>}
+        {canStart(bot) && !editing && <button type="button" className="secondary" onClick={() => setEditing(true)}>Change</button>}
+        {!bot.deleting && <button type="button" className="dangerous" onClick={remove}>Delete</button>}
       </div>
       {starting && <StartBot bot={bot} onDone={() => { setStarting(false); load(); }} />}
+      {editing && <EditBot bot={bot} onDone={() => { setEditing(false); load(); }} />}
 
       <section aria-labelledby="results">
         <h2 id="results">Results</h2>

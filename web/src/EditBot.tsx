@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import type { BotDetails, Problem } from './api';
+import { ProblemMessage, asProblem } from './ProblemMessage';
+import { useSession } from './session';
+
+/** Changing a stopped bot: its name and its parameters (JSON). The platform checks them as at its creation. */
+export function EditBot({ bot, onDone }: { bot: BotDetails; onDone: () => void }) {
+  const { authorized } = useSession();
+  const [name, setName] = useState(bot.name);
+  const [params, setParams] = useState(JSON.stringify(bot.params ?? {}, null, 2));
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(params);
+    } catch (error) {
+      setProblem({ status: 0, type: 'about:blank', title: 'The parameters are not JSON', detail: String(error) });
+      return;
+    }
+    try {
+      await authorized('PATCH', `/bots/${bot.id}`, { name, params: parsed });
+      onDone();
+    } catch (error) {
+      setProblem(asProblem(error));
+    }
+  }
+
+  return (
+    <section className="panel wide" aria-labelledby="edit-title">
+      <h2 id="edit-title">Change {bot.name}</h2>
+      <form onSubmit={submit}>
+        <label>
+          Name
+          <input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          Parameters (JSON)
+          <textarea rows={8} spellCheck={false} value={params} onChange={(e) => { setParams(e.target.value); setProblem(null); }} />
+        </label>
+        <ProblemMessage problem={problem} />
+        <div className="actions">
+          <button type="submit">Save changes</button>
+          <button type="button" className="secondary" onClick={onDone}>Cancel</button>
+        </div>
+      </form>
+    </section>
+  );
+}
