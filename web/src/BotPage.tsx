@@ -1,15 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
-  klines, type BotDetails, type BotLogs, type Kline, type Performance, type Problem, type StatusChange, type TradesPage,
+  klines, type BotDetails, type BotLogs, type Kline, type Performance, type StatusChange, type TradesPage,
 } from './api';
-import { stateWords, canStart, canStop } from './botStates';
+import { canStart, canStop, stateWords } from './botStates';
 import { ChartCredit, EquityChart, PriceChart } from './Charts';
-import { ProblemMessage, asProblem } from './ProblemMessage';
-import { money } from './format';
-import { useSession } from './session';
 import { EditBot } from './EditBot';
+import { money } from './format';
+import { ProblemMessage } from './ProblemMessage';
+import { useSession } from './session';
 import { StartBot } from './StartBot';
+import { useLoaded } from './useLoaded';
 
 const REFRESH_MS = 5000;
 
@@ -26,55 +27,30 @@ interface Seen {
 export default function BotPage() {
   const { id = '' } = useParams();
   const { authorized } = useSession();
-  const [seen, setSeen] = useState<Seen | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [starting, setStarting] = useState(false);
   const [editing, setEditing] = useState(false);
   const navigate = useNavigate();
+  const path = `/bots/${encodeURIComponent(id)}`;
 
-  const load = useCallback(async () => {
-    try {
-      const path = `/bots/${encodeURIComponent(id)}`;
-      const [bot, performance, trades, history, logs] = await Promise.all([
-        authorized<BotDetails>('GET', path),
-        authorized<Performance>('GET', `${path}/performance`),
-        authorized<TradesPage>('GET', `${path}/trades?limit=50`),
-        authorized<StatusChange[]>('GET', `${path}/events`),
-        authorized<BotLogs>('GET', `${path}/logs?tail=100`),
-      ]);
-      const symbol = typeof bot.params.symbol === 'string' ? bot.params.symbol : null;
-      const candles = symbol ? await klines(symbol, '1m', 120).catch(() => null) : null;
-      setSeen({ bot, performance, trades, history, logs, candles });
-      setProblem(null);
-    } catch (error) {
-      setProblem(asProblem(error));
-    }
-  }, [authorized, id]);
+  const { value: seen, problem, reload: load, act } = useLoaded(useCallback(async (): Promise<Seen> => {
+    const [bot, performance, trades, history, logs] = await Promise.all([
+      authorized<BotDetails>('GET', path),
+      authorized<Performance>('GET', `${path}/performance`),
+      authorized<TradesPage>('GET', `${path}/trades?limit=50`),
+      authorized<StatusChange[]>('GET', `${path}/events`),
+      authorized<BotLogs>('GET', `${path}/logs?tail=100`),
+    ]);
+    const symbol = typeof bot.params.symbol === 'string' ? bot.params.symbol : null;
+    const candles = symbol ? await klines(symbol, '1m', 120).catch(() => null) : null;
+    return { bot, performance, trades, history, logs, candles };
+  }, [authorized, path]), REFRESH_MS);
 
-  useEffect(() => {
-    load();
-    const timer = window.setInterval(load, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [load]);
-
-  async function stop() {
-    try {
-      await authorized('POST', `/bots/${encodeURIComponent(id)}/stop`);
-    } catch (error) {
-      setProblem(asProblem(error));
-    }
-    load();
-  }
+  const stop = () => act(() => authorized('POST', `${path}/stop`));
 
   /** Asks first; a running bot is stopped, then deleted once it has stopped. */
-  async function remove() {
+  function remove() {
     if (!seen || !window.confirm(`Delete ${seen.bot.name}, with its history? Its trades stay on the exchange.`)) return;
-    try {
-      await authorized('DELETE', `/bots/${encodeURIComponent(id)}`);
-      navigate('/bots');
-    } catch (error) {
-      setProblem(asProblem(error));
-    }
+    act(() => authorized('DELETE', path), () => navigate('/bots'));
   }
 
   if (!seen) {

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Bot, Portfolio, Problem } from './api';
-import { money } from './format';
-import { ProblemMessage, asProblem } from './ProblemMessage';
-import { useSession } from './session';
-import { NewBot } from './NewBot';
-import { StartBot } from './StartBot';
-import { canStart, canStop, stateWords } from './botStates';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
+import type { Bot, Portfolio } from './api';
+import { canStart, canStop, stateWords } from './botStates';
+import { money } from './format';
+import { NewBot } from './NewBot';
+import { ProblemMessage } from './ProblemMessage';
+import { useSession } from './session';
+import { StartBot } from './StartBot';
+import { useLoaded } from './useLoaded';
 
 const REFRESH_MS = 5000;
 
@@ -16,39 +17,17 @@ const REFRESH_MS = 5000;
  */
 export function Bots() {
   const { authorized } = useSession();
-  const [bots, setBots] = useState<Bot[] | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [starting, setStarting] = useState<Bot | null>(null);
-  const [results, setResults] = useState<Portfolio | null>(null);
   const [defining, setDefining] = useState(false);
+  const { value, problem, reload: load, act } = useLoaded(useCallback(async () => {
+    const [list, results] = await Promise.all([authorized<Bot[]>('GET', '/bots'),
+      authorized<Portfolio>('GET', '/portfolio').catch(() => null)]);
+    return { bots: list, results };
+  }, [authorized]), REFRESH_MS);
+  const bots = value?.bots ?? null;
+  const results = value?.results ?? null;
 
-  const load = useCallback(async () => {
-    try {
-      const [list, portfolio] = await Promise.all([authorized<Bot[]>('GET', '/bots'),
-        authorized<Portfolio>('GET', '/portfolio').catch(() => null)]);
-      setBots(list);
-      setResults(portfolio);
-      setProblem(null);
-    } catch (error) {
-      setProblem(asProblem(error));
-    }
-  }, [authorized]);
-
-  useEffect(() => {
-    load();
-    const timer = window.setInterval(load, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [load]);
-
-  async function stop(bot: Bot) {
-    try {
-      await authorized('POST', `/bots/${bot.id}/stop`);
-      setProblem(null);
-    } catch (error) {
-      setProblem(asProblem(error));
-    }
-    load();
-  }
+  const stop = (bot: Bot) => act(() => authorized('POST', `/bots/${bot.id}/stop`));
 
   return (
     <main>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { BotDetails, Problem } from './api';
+import { ParamsField, parseParams } from './ParamsField';
 import { ProblemMessage, asProblem } from './ProblemMessage';
 import { useSession } from './session';
 
@@ -12,15 +13,13 @@ export function EditBot({ bot, onDone }: { bot: BotDetails; onDone: () => void }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(params);
-    } catch (error) {
-      setProblem({ status: 0, type: 'about:blank', title: 'The parameters are not JSON', detail: String(error) });
+    const parsed = parseParams(params);
+    if ('problem' in parsed) {
+      setProblem(parsed.problem);
       return;
     }
     try {
-      await authorized('PATCH', `/bots/${bot.id}`, { name, params: parsed });
+      await authorized('PATCH', `/bots/${bot.id}`, { name, params: parsed.params });
       onDone();
     } catch (error) {
       setProblem(asProblem(error));
@@ -35,10 +34,7 @@ export function EditBot({ bot, onDone }: { bot: BotDetails; onDone: () => void }
           Name
           <input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
-        <label>
-          Parameters (JSON)
-          <textarea rows={8} spellCheck={false} value={params} onChange={(e) => { setParams(e.target.value); setProblem(null); }} />
-        </label>
+        <ParamsField value={params} onChange={(text) => { setParams(text); setProblem(null); }} />
         <ProblemMessage problem={problem} />
         <div className="actions">
           <button type="submit">Save changes</button>

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Credential, Problem } from './api';
+import { ParamsField, parseParams } from './ParamsField';
 import { ProblemMessage, asProblem } from './ProblemMessage';
 import { useSession } from './session';
 
@@ -51,16 +52,14 @@ export function NewBot({ onCreated, onCancel }: { onCreated: () => void; onCance
   async function submit(event: FormEvent) {
     event.preventDefault();
     setProblem(null);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(params);
-    } catch (error) {
-      setProblem({ status: 0, type: 'about:blank', title: 'The parameters are not JSON', detail: String(error) });
+    const parsed = parseParams(params);
+    if ('problem' in parsed) {
+      setProblem(parsed.problem);
       return;
     }
     setBusy(true);
     try {
-      await authorized('POST', '/bots', { name, image: isPrefix ? entry + repository : entry, credentialId, params: parsed });
+      await authorized('POST', '/bots', { name, image: isPrefix ? entry + repository : entry, credentialId, params: parsed.params });
       onCreated();
     } catch (error) {
       setProblem(asProblem(error));
@@ -102,10 +101,7 @@ export function NewBot({ onCreated, onCancel }: { onCreated: () => void; onCance
             ))}
           </select>
         </label>
-        <label>
-          Parameters (JSON)
-          <textarea rows={8} spellCheck={false} value={params} onChange={(e) => { setParams(e.target.value); setProblem(null); }} />
-        </label>
+        <ParamsField value={params} onChange={(text) => { setParams(text); setProblem(null); }} />
         <ProblemMessage problem={problem} />
         <div className="actions">
           <button type="submit" disabled={busy || credentials.length === 0}>Create bot</button>

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { Link } from 'react-router';
-import type { EquityPoint, PaperAccount, Performance, Portfolio, Problem } from './api';
+import type { EquityPoint, PaperAccount, Performance, Portfolio } from './api';
 import { ChartCredit, EquityChart } from './Charts';
 import { money } from './format';
-import { ProblemMessage, asProblem } from './ProblemMessage';
+import { ProblemMessage } from './ProblemMessage';
 import { useSession } from './session';
+import { useLoaded } from './useLoaded';
 
 const REFRESH_MS = 15000;
 const BUCKET_MS = 60_000;
@@ -16,33 +17,23 @@ const BUCKET_MS = 60_000;
  */
 export default function PortfolioPage() {
   const { authorized } = useSession();
-  const [portfolio, setPortfolio] = useState<Portfolio | null>(null);
-  const [curve, setCurve] = useState<EquityPoint[]>([]);
-  const [balances, setBalances] = useState<Map<string, number>>(new Map());
-  const [problem, setProblem] = useState<Problem | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [all, accounts] = await Promise.all([
-        authorized<Portfolio>('GET', '/portfolio'),
-        authorized<PaperAccount[]>('GET', '/paper/accounts'),
-      ]);
-      const performances = await Promise.all(all.bots.map((bot) =>
-        authorized<Performance>('GET', `/bots/${bot.botId}/performance`).catch(() => null)));
-      setPortfolio(all);
-      setCurve(summed(performances.flatMap((performance) => (performance?.equity ? [performance.equity] : []))));
-      setBalances(perAsset(accounts));
-      setProblem(null);
-    } catch (error) {
-      setProblem(asProblem(error));
-    }
-  }, [authorized]);
-
-  useEffect(() => {
-    load();
-    const timer = window.setInterval(load, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [load]);
+  const { value, problem } = useLoaded(useCallback(async () => {
+    const [all, accounts] = await Promise.all([
+      authorized<Portfolio>('GET', '/portfolio'),
+      authorized<PaperAccount[]>('GET', '/paper/accounts'),
+    ]);
+    // One performance request a bot (at most the quota's 20): the portfolio answer carries no equity series.
+    const performances = await Promise.all(all.bots.map((bot) =>
+      authorized<Performance>('GET', `/bots/${bot.botId}/performance`).catch(() => null)));
+    return {
+      portfolio: all,
+      curve: summed(performances.flatMap((performance) => (performance?.equity ? [performance.equity] : []))),
+      balances: perAsset(accounts),
+    };
+  }, [authorized]), REFRESH_MS);
+  const portfolio = value?.portfolio ?? null;
+  const curve = value?.curve ?? [];
+  const balances = value?.balances ?? new Map<string, number>();
 
   const asset = portfolio?.bots.find((bot) => bot.equityAsset)?.equityAsset ?? 'USDT';
   return (

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import type { Credential, NewPaperAccount, Problem } from './api';
 import { ProblemMessage, asProblem } from './ProblemMessage';
 import { useSession } from './session';
+import { useLoaded } from './useLoaded';
 import { AddCredential } from './AddCredential';
 
 /**
@@ -10,33 +11,15 @@ import { AddCredential } from './AddCredential';
  */
 export function Vault() {
   const { authorized } = useSession();
-  const [credentials, setCredentials] = useState<Credential[] | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setCredentials(await authorized<Credential[]>('GET', '/vault/credentials'));
-      setProblem(null);
-    } catch (error) {
-      setProblem(asProblem(error));
-    }
-  }, [authorized]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const { value: credentials, problem, reload: load, act } = useLoaded(useCallback(
+    () => authorized<Credential[]>('GET', '/vault/credentials'), [authorized]));
 
   /** Asks first: a bot that trades with the key cannot start without it. */
-  async function remove(credential: Credential) {
+  function remove(credential: Credential) {
     if (!window.confirm(`Delete the key “${credential.label}”? Bots that trade with it cannot start until they get another.`)) {
       return;
     }
-    try {
-      await authorized('DELETE', `/vault/credentials/${credential.id}`);
-    } catch (error) {
-      setProblem(asProblem(error));
-    }
-    load();
+    act(() => authorized('DELETE', `/vault/credentials/${credential.id}`));
   }
 
   return (

@@ -29,15 +29,19 @@ export async function call<T>(method: string, path: string,
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   // The refresh token in an HttpOnly cookie, never in this page (docs/api/identity.md, "A browser session").
   if (options.session) headers['X-Knag-Session'] = 'cookie';
+  return request<T>(`/api/v1${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    credentials: 'same-origin',
+  });
+}
+
+/** One request to this origin: its JSON, or a Problem (the one it answered, or "cannot be reached"). */
+async function request<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
+    response = await fetch(url, { ...init, cache: 'no-store' });
   } catch {
     throw new ProblemError(UNREACHABLE);
   }
@@ -176,18 +180,9 @@ export interface BotDetails extends Bot {
 export type Kline = [number, string, string, string, string, ...unknown[]];
 
 /** The paper exchange's public market data (docs/paper-exchange.md): no token, same origin. */
-export async function klines(symbol: string, interval: string, limit: number): Promise<Kline[]> {
-  let response: Response;
-  try {
-    response = await fetch(`/paper/api/v3/klines?symbol=${encodeURIComponent(symbol)}&interval=${interval}&limit=${limit}`,
-      { headers: { Accept: 'application/json' }, cache: 'no-store' });
-  } catch {
-    throw new ProblemError(UNREACHABLE);
-  }
-  if (!response.ok) {
-    throw new ProblemError({ status: response.status, type: 'about:blank', title: 'The market data could not be read' });
-  }
-  return response.json();
+export function klines(symbol: string, interval: string, limit: number): Promise<Kline[]> {
+  const query = new URLSearchParams({ symbol, interval, limit: String(limit) });
+  return request<Kline[]>(`/paper/api/v3/klines?${query}`, { headers: { Accept: 'application/json' } });
 }
 
 export interface PortfolioEntry {

@@ -41,8 +41,9 @@ class WebApplication {
 
     @Bean
     RouterFunction<ServerResponse> webApplicationFiles() {
-        Resource index = new ClassPathResource(ROOT + "index.html");
-        Resource icon = new ClassPathResource(ROOT + "favicon.svg");
+        // Looked up once: they are the jar's, and every page load asks for them.
+        Resource index = existing(ROOT + "index.html");
+        Resource icon = existing(ROOT + "favicon.svg");
         return RouterFunctions.route()
                 .GET("/assets/{file}", WebApplication::asset)
                 .GET("/favicon.svg", request -> file(request, icon, FOR_AN_HOUR))
@@ -56,11 +57,17 @@ class WebApplication {
         if (!ASSET.matcher(name).matches()) {
             return Mono.error(notFound());
         }
-        return file(request, new ClassPathResource(ROOT + "assets/" + name), FOR_A_YEAR);
+        return file(request, existing(ROOT + "assets/" + name), FOR_A_YEAR);
+    }
+
+    /** The class path resource at {@code path}, or null when there is none. */
+    private static Resource existing(String path) {
+        Resource resource = new ClassPathResource(path);
+        return resource.exists() ? resource : null;
     }
 
     private static Mono<ServerResponse> file(ServerRequest request, Resource resource, CacheControl caching) {
-        if (!resource.exists()) {
+        if (resource == null) {
             return Mono.error(notFound());
         }
         request.exchange().getAttributes().put(ANSWER, Boolean.TRUE);

@@ -1,7 +1,6 @@
 package io.knag.bots.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.knag.bots.BotLogsQuery;
 import io.knag.bots.BotStartRequested;
@@ -9,64 +8,23 @@ import io.knag.bots.BotStatusChanged;
 import io.knag.bots.BotStopRequested;
 import io.knag.bots.BotView;
 import io.knag.bots.CreateBot;
-import io.knag.bots.DeleteOutcome;
 import io.knag.bots.StartBot;
 import io.knag.bots.StopBot;
 import io.knag.bots.UpdateBot;
-import io.knag.bots.domain.BotParams;
 import io.knag.bots.domain.BotProblems;
 import io.knag.bots.domain.BotState;
 import io.knag.bots.domain.Quotas;
-import io.knag.bots.domain.Resources;
 import io.knag.bots.internal.BotsFixture;
-import io.knag.kernel.KnagException;
 import io.knag.kernel.ProblemType;
 import io.knag.kernel.auth.Authenticated;
 import io.knag.kernel.auth.Caller;
 import io.knag.kernel.events.Event;
-import io.knag.vault.CredentialView;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Launches}: start with the password and stop, and what the bot manager makes of them, on the in-memory store. */
-class LaunchesTest {
-
-    BotsFixture fx;
-    Caller alice;
-    Caller bob;
-    CredentialView aliceKeys;
-    CredentialView bobKeys;
-
-    @BeforeEach
-    void setUp() {
-        setUp(BotsFixture.QUOTAS);
-    }
-
-    void setUp(Quotas quotas) {
-        fx = BotsFixture.inMemory(quotas);
-        alice = fx.register("alice@example.com", BotsFixture.PASSWORD);
-        bob = fx.register("bob@example.com", "bob's long passphrase");
-        aliceKeys = fx.addCredential(alice, Map.of("keyId", "AK", "secretKey", "SK-ALICE"));
-        bobKeys = fx.addCredential(bob, Map.of("keyId", "BK", "secretKey", "SK-BOB"));
-    }
-
-    BotView create(Caller caller, String name, UUID credential) {
-        return fx.bots.create(new Authenticated<>(caller, new CreateBot(name, "knag/heartbeat-bot:1", credential,
-                Map.of("symbol", "BTC/USD"), new Resources("250m", "128Mi"), null, null))).block();
-    }
-
-    BotView start(Caller caller, UUID bot, String password) {
-        return fx.launches.start(new Authenticated<>(caller, new StartBot(bot, password))).block();
-    }
-
-    static void assertProblem(Supplier<?> call, io.knag.kernel.ProblemType type) {
-        assertThatThrownBy(call::get).isInstanceOfSatisfying(KnagException.class, e -> assertThat(e.type()).isEqualTo(type));
-    }
+class LaunchesTest extends TwoOwners {
 
     @Test
     void startingOpensTheCredentialAndTheManagerProvisionsIt() {
